@@ -1,0 +1,28 @@
+package net.sguil.bridge.facts;
+
+import java.util.List;
+
+/** Envelope and the identifying headers of one e-mail message. Header values are decoded (RFC 2047). */
+public final class MessageInfo {
+    private final String mailFrom;
+    private final List<String> rcptTo;
+    private final String subject;
+    private final String messageId;
+    private final String date;
+
+    public MessageInfo(String mailFrom, List<String> rcptTo, String subject, String messageId, String date) {
+        this.mailFrom = mailFrom;
+        this.rcptTo = List.copyOf(rcptTo);
+        this.subject = subject;
+        this.messageId = messageId;
+        this.date = date;
+    }
+
+    /** Envelope sender from {@code MAIL FROM}, without the angle brackets; empty for the null sender. */
+    public String getMailFrom() { return mailFrom; }
+    /** Envelope recipients the server accepted (or, without replies, the ones the client named). */
+    public List<String> getRcptTo() { return rcptTo; }
+    public String getSubject() { return subject; }
+    public String getMessageId() { return messageId; }
+    public String getDate() { return date; }
+}

@@ -1,0 +1,39 @@
+package net.sguil.bridge.facts;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One message carried by an SMTP session, after MIME analysis. */
+public final class SmtpMessage {
+    private final SessionInfo session;
+    private final MessageInfo message;
+    private final int attachmentCount;
+    private final boolean truncated;
+    private final Instant timestamp;
+
+    public SmtpMessage(SessionInfo session, MessageInfo message, int attachmentCount, boolean truncated,
+                       Instant timestamp) {
+        this.session = session;
+        this.message = message;
+        this.attachmentCount = attachmentCount;
+        this.truncated = truncated;
+        this.timestamp = timestamp;
+    }
+
+    public SessionInfo getSession() { return session; }
+    public MessageInfo getMessage() { return message; }
+    public String getSrcIp() { return session.getSrcIp(); }
+    public int getSrcPort() { return session.getSrcPort(); }
+    public String getDstIp() { return session.getDstIp(); }
+    public int getDstPort() { return session.getDstPort(); }
+    public String getMailFrom() { return message.getMailFrom(); }
+    public List<String> getRcptTo() { return message.getRcptTo(); }
+    public String getSubject() { return message.getSubject(); }
+    public String getMessageId() { return message.getMessageId(); }
+    public int getAttachmentCount() { return attachmentCount; }
+    /** True when any part of the message fell in a gap of the TCP stream. */
+    public boolean isTruncated() { return truncated; }
+    /** When the message ended on the wire (the packet that completed it). */
+    public Instant getTimestamp() { return timestamp; }
+    public long getTimestampMillis() { return timestamp.toEpochMilli(); }
+}
