@@ -30,8 +30,6 @@ public final class Frames {
     public static final int NO_NEXT = 59;
     public static final int DEST_OPTS = 60;
 
-    private static int ipId = 1;
-
     private Frames() {
     }
 
@@ -66,16 +64,17 @@ public final class Frames {
         return b.array();
     }
 
+    /** IPv4 with identification 1. */
     public static byte[] ipv4(String src, String dst, int protocol, byte[] payload) {
-        return ipv4(addr(src), addr(dst), protocol, payload, new byte[0]);
+        return ipv4(addr(src), addr(dst), protocol, payload, new byte[0], 1);
     }
 
-    /** IPv4 with options (padded to 4 bytes), DF set, a fresh identification. */
-    public static byte[] ipv4(byte[] src, byte[] dst, int protocol, byte[] payload, byte[] options) {
+    /** IPv4 with options (padded to 4 bytes), DF set, the given identification (fragments are keyed by it). */
+    public static byte[] ipv4(byte[] src, byte[] dst, int protocol, byte[] payload, byte[] options, int identification) {
         int optLen = (options.length + 3) & ~3;
         int hl = 20 + optLen;
         ByteBuffer b = ByteBuffer.allocate(hl + payload.length);
-        b.put((byte) (0x40 | hl / 4)).put((byte) 0).putShort((short) (hl + payload.length)).putShort((short) nextId())
+        b.put((byte) (0x40 | hl / 4)).put((byte) 0).putShort((short) (hl + payload.length)).putShort((short) identification)
                 .putShort((short) 0x4000).put((byte) 64).put((byte) protocol).putShort((short) 0).put(src).put(dst);
         b.put(options).position(hl);
         b.put(payload);
@@ -251,11 +250,6 @@ public final class Frames {
         if (n <= 0 || n % 8 != 0) {
             throw new IllegalArgumentException("fragment payload must be a positive multiple of 8: " + n);
         }
-    }
-
-    private static synchronized int nextId() {
-        ipId = (ipId + 1) & 0xffff;
-        return ipId;
     }
 
     static int getShort(byte[] b, int off) {

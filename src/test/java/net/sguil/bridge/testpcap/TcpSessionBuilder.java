@@ -319,7 +319,7 @@ public final class TcpSessionBuilder {
         for (int i = 0; i < segs.size(); i++) {
             Seg s = segs.get(i);
             ts += (i == 0 ? 0 : stepNanos) + s.pauseBefore;
-            byte[] ip = ipPacket(s);
+            byte[] ip = ipPacket(s, i);
             List<byte[]> ips = s.fragmentSize > 0
                     ? (ipv6 ? Frames.fragmentIpv6(ip, s.fragmentSize, 0x1000 + i) : Frames.fragmentIpv4(ip, s.fragmentSize))
                     : List.of(ip);
@@ -351,13 +351,13 @@ public final class TcpSessionBuilder {
         return Captures.writePcapng(file, link, build());
     }
 
-    private byte[] ipPacket(Seg s) {
+    private byte[] ipPacket(Seg s, int index) {
         boolean fromClient = s.from == Side.CLIENT;
         byte[] tcp = Frames.tcp(fromClient ? clientPort : serverPort, fromClient ? serverPort : clientPort,
                 s.seq, s.ack, s.flags, s.payload);
         byte[] src = fromClient ? clientAddr : serverAddr;
         byte[] dst = fromClient ? serverAddr : clientAddr;
-        return ipv6 ? Frames.ipv6(src, dst, Frames.TCP, tcp) : Frames.ipv4(src, dst, Frames.TCP, tcp, new byte[0]);
+        return ipv6 ? Frames.ipv6(src, dst, Frames.TCP, tcp) : Frames.ipv4(src, dst, Frames.TCP, tcp, new byte[0], 0x100 + index);
     }
 
     private Seg add(Side from, long seq, long ack, int flags, byte[] payload) {
