@@ -184,6 +184,16 @@ final class HalfStream {
         }
     }
 
+    /**
+     * The receiver acknowledged up to {@code ack}. Once it has acknowledged our FIN it holds every
+     * byte before it, so nothing still missing here will ever be retransmitted: the holes are final.
+     */
+    void acknowledged(int ack) {
+        if (finOffset >= 0 && initialized && !finished() && offsetOf(ack) > finOffset) {
+            flush();
+        }
+    }
+
     /** Delivers everything still buffered, declaring every hole (and any missing tail before FIN) a gap. */
     void flush() {
         while (pending != null && !pending.isEmpty()) {

@@ -81,6 +81,9 @@ public final class TcpReassembler implements TcpSink {
         }
         boolean fin = s.has(TcpSegment.FIN);
         h.segment(seq, s.data, s.dataOffset, s.dataLength, s.missingLength, fin);
+        if (ack) {
+            c.half(d.reverse()).acknowledged(s.ack);
+        }
         if (s.has(TcpSegment.RST)) {
             c.close(CloseReason.RESET);
         } else if (c.bothFinished()) {
