@@ -1,0 +1,9 @@
+package net.sguil.bridge.mime;
+
+import java.io.InputStream;
+
+/** A stream of decoded bytes that remembers whether the encoded input was damaged along the way. */
+abstract class DecodingStream extends InputStream {
+    /** True once input was met that could not be decoded faithfully (the output is then a best effort). */
+    abstract boolean damaged();
+}

@@ -1,0 +1,82 @@
+package net.sguil.bridge.mime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Reads lines (LF or CRLF) of at most a fixed length; the rest of a longer line is dropped and flagged. */
+final class LineReader {
+    private final InputStream in;
+    private final byte[] buf = new byte[64 * 1024];
+    private int pos;
+    private int len;
+    private boolean eof;
+    private final byte[] line;
+    private int lineLen;
+    private boolean anyCut;
+
+    LineReader(InputStream in, int maxLineLength) {
+        this.in = in;
+        this.line = new byte[maxLineLength];
+    }
+
+    /** Reads the next line into {@link #line()}; returns its length without the terminator, or -1 at the end. */
+    int next() throws IOException {
+        lineLen = 0;
+        boolean any = false;
+        while (true) {
+            if (pos == len) {
+                if (eof) {
+                    break;
+                }
+                int n = in.read(buf, 0, buf.length);
+                if (n < 0) {
+                    eof = true;
+                    break;
+                }
+                pos = 0;
+                len = n;
+                continue;
+            }
+            any = true;
+            int i = pos;
+            while (i < len && buf[i] != '\n') {
+                i++;
+            }
+            append(pos, i - pos);
+            if (i < len) {
+                pos = i + 1;
+                return finishLine();
+            }
+            pos = len;
+        }
+        return any ? finishLine() : -1;
+    }
+
+    byte[] line() {
+        return line;
+    }
+
+    String lineText() {
+        return new String(line, 0, lineLen, StandardCharsets.UTF_8);
+    }
+
+    /** True when any line so far was longer than the bound. */
+    boolean anyCut() {
+        return anyCut;
+    }
+
+    private void append(int from, int n) {
+        int c = Math.min(n, line.length - lineLen);
+        System.arraycopy(buf, from, line, lineLen, c);
+        lineLen += c;
+        anyCut |= c < n;
+    }
+
+    private int finishLine() {
+        if (lineLen > 0 && line[lineLen - 1] == '\r') {
+            lineLen--;
+        }
+        return lineLen;
+    }
+}

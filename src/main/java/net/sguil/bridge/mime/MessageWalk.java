@@ -1,0 +1,284 @@
+package net.sguil.bridge.mime;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import net.sguil.bridge.facts.Attachment;
+import net.sguil.bridge.facts.MessageInfo;
+import net.sguil.bridge.facts.SessionInfo;
+import net.sguil.bridge.files.AttachmentStore;
+import net.sguil.bridge.files.StoredFile;
+import net.sguil.bridge.weird.Weirds;
+
+/** The analysis of one message: walks its entity tree once, storing attachments as it meets them. */
+final class MessageWalk {
+    private static final String OCTET_STREAM = "application/octet-stream";
+
+    private final Spool spool;
+    private final MimeLimits limits;
+    private final Weirds weirds;
+    private final boolean hadGap;
+    private final SessionInfo session;
+    private final Instant timestamp;
+    private final AttachmentStore store;
+    private final String subdir;
+    private final List<Attachment> attachments = new ArrayList<>();
+    private MessageInfo info;
+    private int entities;
+    private boolean partLimitHit;
+
+    MessageWalk(Spool spool, MimeLimits limits, Weirds weirds, boolean hadGap, SessionInfo session,
+                Instant timestamp, AttachmentStore store, String subdir) {
+        this.spool = spool;
+        this.limits = limits;
+        this.weirds = weirds;
+        this.hadGap = hadGap;
+        this.session = session;
+        this.timestamp = timestamp;
+        this.store = store;
+        this.subdir = subdir;
+    }
+
+    AnalyzedMessage run(String mailFrom, List<String> rcptTo) throws IOException {
+        HeaderBlock top = HeaderBlock.read(spool, 0, spool.size(), limits, weirds);
+        info = new MessageInfo(orEmpty(mailFrom), rcptTo == null ? List.of() : rcptTo,
+                orEmpty(HeaderValue.decodeWords(top.get("Subject"), weirds)), orEmpty(top.get("Message-ID")),
+                orEmpty(top.get("Date")));
+        MimeEntity root = entity(top, spool.size(), 0, "", "text/plain");
+        return new AnalyzedMessage(info, attachments, hadGap || partLimitHit, root);
+    }
+
+    /** Analyses the entity whose header block is {@code h} and whose body ends at {@code end}; null past the part limit. */
+    private MimeEntity entity(HeaderBlock h, long end, int depth, String section, String defaultType)
+            throws IOException {
+        if (!takePart()) {
+            return null;
+        }
+        String rawType = h.get("Content-Type");
+        HeaderValue ct = HeaderValue.contentType(rawType, weirds);
+        String type = ct == null ? defaultType : ct.value();
+        boolean opaque = type.isEmpty();
+        if (opaque) {
+            weirds.count("mime.bad_content_type");
+            type = rawType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        }
+        MimeEntity node = new MimeEntity(type);
+        String subject = h.get("Subject");
+        if (subject != null) {
+            node.subject(HeaderValue.decodeWords(subject, weirds));
+        }
+        String cte = TransferDecoding.normalize(h.get("Content-Transfer-Encoding"));
+        if (!TransferDecoding.isKnown(cte)) {
+            weirds.count("mime.unknown_encoding");
+            opaque = true;
+        }
+        if (!opaque && type.startsWith("multipart/")) {
+            opaque = !multipart(h, ct, cte, end, depth, section, node);
+        } else if (!opaque && (type.equals("message/rfc822") || type.equals("message/global"))) {
+            opaque = !embeddedMessage(h, cte, end, depth, section, node);
+        }
+        if (opaque) {
+            node.effectiveType(OCTET_STREAM);
+        }
+        leaf(h, ct, cte, end, section, node, opaque);
+        return node;
+    }
+
+    /** Counts one more entity; false (and the message marked truncated) past the limit. */
+    private boolean takePart() {
+        if (++entities <= limits.maxParts()) {
+            return true;
+        }
+        if (!partLimitHit) {
+            weirds.count("mime.too_many_parts");
+            partLimitHit = true;
+        }
+        return false;
+    }
+
+    /** Analyses the parts of a multipart; false when it must be kept as one opaque body instead. */
+    private boolean multipart(HeaderBlock h, HeaderValue ct, String cte, long end, int depth, String section,
+                              MimeEntity node) throws IOException {
+        if (!containerAllowed(cte, depth)) {
+            return false;
+        }
+        String boundary = ct.param("boundary");
+        if (boundary == null || boundary.isEmpty()) {
+            weirds.count("mime.missing_boundary");
+            return false;
+        }
+        BoundaryScanner.Parts parts = BoundaryScanner.scan(spool, h.bodyStart(), end, boundary,
+                Math.max(0, limits.maxParts() - entities));
+        if (!parts.foundDelimiter()) {
+            weirds.count("mime.no_parts");
+            return false;
+        }
+        if (!parts.closed() && !parts.limited()) {
+            weirds.count("mime.missing_final_boundary");
+        }
+        String childDefault = "multipart/digest".equals(node.contentType()) ? "message/rfc822" : "text/plain";
+        int i = 0;
+        for (long[] r : parts.ranges()) {
+            i++;
+            MimeEntity child = entity(HeaderBlock.read(spool, r[0], r[1], limits, weirds), r[1], depth + 1,
+                    section.isEmpty() ? Integer.toString(i) : section + "." + i, childDefault);
+            if (child == null) {
+                return true;
+            }
+            node.addPart(child);
+        }
+        if (parts.limited()) {
+            takePart(); // the first part past the budget: marks the message truncated
+        }
+        return true;
+    }
+
+    private boolean embeddedMessage(HeaderBlock h, String cte, long end, int depth, String section,
+                                    MimeEntity node) throws IOException {
+        if (!containerAllowed(cte, depth)) {
+            return false;
+        }
+        MimeEntity child = entity(HeaderBlock.read(spool, h.bodyStart(), end, limits, weirds), end, depth + 1,
+                section, "text/plain");
+        if (child != null) {
+            node.addPart(child);
+        }
+        return true;
+    }
+
+    private boolean containerAllowed(String cte, int depth) {
+        if (depth >= limits.maxDepth()) {
+            weirds.count("mime.depth_exceeded");
+            return false;
+        }
+        if (!TransferDecoding.IDENTITY.contains(cte)) {
+            weirds.count("mime.encoded_container"); // RFC 2045 forbids it; decoding it would need a second spool
+            return false;
+        }
+        return true;
+    }
+
+    /** Stores the body if it is an attachment; scans a plain-text body for uuencoded blocks. */
+    private void leaf(HeaderBlock h, HeaderValue ct, String cte, long end, String section, MimeEntity node,
+                      boolean opaque) throws IOException {
+        if (!node.parts().isEmpty() || !opaque && isContainer(node.contentType())) {
+            return;
+        }
+        HeaderValue cd = HeaderValue.contentDisposition(h.get("Content-Disposition"), weirds);
+        String declared = fileName(cd, ct);
+        node.recommendedFilename(declared);
+        boolean attachment = opaque || declared != null || cd != null && "attachment".equals(cd.value())
+                || !node.effectiveType().startsWith("text/");
+        if (!attachment) {
+            if ("text/plain".equals(node.effectiveType())) {
+                scanForUuencode(cte, h.bodyStart(), end, section, node);
+            }
+            return;
+        }
+        if (TransferDecoding.UUENCODE.contains(cte)) {
+            storeUuencodedBody(h.bodyStart(), end, declared, section, node);
+            return;
+        }
+        try (DecodingStream in = TransferDecoding.open(cte, spool.range(h.bodyStart(), end))) {
+            store(node, declared != null ? declared : generatedName(section), in, damageWeird(cte));
+        }
+    }
+
+    private static boolean isContainer(String type) {
+        return type.startsWith("multipart/") || type.equals("message/rfc822") || type.equals("message/global");
+    }
+
+    private void storeUuencodedBody(long start, long end, String declared, String section, MimeEntity node)
+            throws IOException {
+        LineReader lines = new LineReader(spool.range(start, end), limits.maxLineLength());
+        String begin = null;
+        for (int n = lines.next(); n >= 0 && begin == null; n = lines.next()) {
+            begin = UuDecodingStream.beginName(lines, n);
+        }
+        if (begin == null) {
+            weirds.count("mime.uu_missing_begin");
+        } else if (declared == null && !begin.isEmpty()) {
+            node.recommendedFilename(begin);
+        }
+        String name = declared != null ? declared : begin != null && !begin.isEmpty() ? begin : generatedName(section);
+        store(node, name, new UuDecodingStream(lines), "mime.bad_uuencode");
+        countCutLines(lines);
+    }
+
+    /** Extracts {@code begin NNN name} … {@code end} blocks of a text body as attachments. */
+    private void scanForUuencode(String cte, long start, long end, String section, MimeEntity node)
+            throws IOException {
+        try (DecodingStream text = TransferDecoding.open(cte, spool.range(start, end))) {
+            LineReader lines = new LineReader(text, limits.maxLineLength());
+            int blocks = 0;
+            for (int n = lines.next(); n >= 0; n = lines.next()) {
+                String name = UuDecodingStream.beginName(lines, n);
+                if (name == null) {
+                    continue;
+                }
+                if (!takePart()) {
+                    break;
+                }
+                blocks++;
+                MimeEntity child = new MimeEntity(OCTET_STREAM);
+                child.recommendedFilename(name.isEmpty() ? null : name);
+                UuDecodingStream uu = new UuDecodingStream(lines);
+                store(child, name.isEmpty() ? generatedName(section + "-uu" + blocks) : name, uu, "mime.bad_uuencode");
+                uu.drain();
+                node.addPart(child);
+            }
+            countCutLines(lines);
+            if (text.damaged()) {
+                weirds.count(damageWeird(cte));
+            }
+        }
+    }
+
+    private void store(MimeEntity node, String name, DecodingStream in, String damageWeird) throws IOException {
+        StoredFile f = store.store(subdir, name, in, limits.maxStoredSize());
+        if (f.hitSizeLimit()) {
+            weirds.count("mime.attachment_size_limit");
+        }
+        if (in.damaged()) {
+            weirds.count(damageWeird);
+        }
+        boolean truncated = hadGap || f.hitSizeLimit() || in.damaged();
+        attachments.add(new Attachment(session, info, name, node.contentType(), f.magic(), f.size(), f.md5(),
+                f.sha1(), f.sha256(), truncated ? Attachment.TRUNCATED : Attachment.COMPLETE, f.path().toString(),
+                timestamp));
+        node.bodyFile(f.path().toString());
+    }
+
+    private String fileName(HeaderValue cd, HeaderValue ct) {
+        String n = cd == null ? null : cd.param("filename");
+        if ((n == null || n.isBlank()) && ct != null) {
+            n = ct.param("name");
+        }
+        return n == null || n.isBlank() ? null : HeaderValue.decodeWords(n, weirds);
+    }
+
+    private void countCutLines(LineReader lines) {
+        if (lines.anyCut()) {
+            weirds.count("mime.long_line");
+        }
+    }
+
+    private static String damageWeird(String cte) {
+        if (TransferDecoding.BASE64.equals(cte)) {
+            return "mime.bad_base64";
+        }
+        if (TransferDecoding.QUOTED_PRINTABLE.equals(cte)) {
+            return "mime.bad_quoted_printable";
+        }
+        return "mime.decode_error";
+    }
+
+    private static String generatedName(String section) {
+        return "part-" + (section.isEmpty() ? "1" : section) + ".bin";
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,129 @@
+package net.sguil.bridge.mime;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A spooled raw message on disk, read by offset so no entity is ever held whole on the heap.
+ * Ranges are independent streams over one channel (positional reads), like Jakarta Mail's
+ * SharedFileInputStream, but with bulk reads that bypass an intermediate buffer.
+ */
+final class Spool implements Closeable {
+    private final FileChannel channel;
+    private final long size;
+
+    private Spool(FileChannel channel) throws IOException {
+        this.channel = channel;
+        this.size = channel.size();
+    }
+
+    static Spool open(Path file) throws IOException {
+        return new Spool(FileChannel.open(file, StandardOpenOption.READ));
+    }
+
+    long size() {
+        return size;
+    }
+
+    /** Reads up to {@code len} bytes at {@code pos}; -1 at end of file. */
+    int read(long pos, byte[] b, int off, int len) throws SpoolReadException {
+        try {
+            ByteBuffer bb = ByteBuffer.wrap(b, off, len);
+            int total = 0;
+            while (bb.hasRemaining()) {
+                int n = channel.read(bb, pos + total);
+                if (n < 0) {
+                    break;
+                }
+                total += n;
+            }
+            return total == 0 && len > 0 ? -1 : total;
+        } catch (IOException e) {
+            throw new SpoolReadException(e);
+        }
+    }
+
+    /** The bytes {@code [start, end)} as a stream. */
+    InputStream range(long start, long end) {
+        return new RangeStream(start, Math.min(end, size));
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    private final class RangeStream extends InputStream {
+        private static final int BUFFER = 16 * 1024;
+        private final long end;
+        private long pos;
+        private final byte[] buf = new byte[BUFFER];
+        private int bufPos;
+        private int bufLen;
+
+        RangeStream(long start, long end) {
+            this.pos = start;
+            this.end = end;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (bufPos == bufLen && fill() <= 0) {
+                return -1;
+            }
+            return buf[bufPos++] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (bufPos < bufLen) {
+                int n = Math.min(len, bufLen - bufPos);
+                System.arraycopy(buf, bufPos, b, off, n);
+                bufPos += n;
+                return n;
+            }
+            if (len < BUFFER) {
+                if (fill() <= 0) {
+                    return -1;
+                }
+                return read(b, off, len);
+            }
+            int want = (int) Math.min(len, end - pos);
+            if (want <= 0) {
+                return -1;
+            }
+            int n = Spool.this.read(pos, b, off, want);
+            if (n > 0) {
+                pos += n;
+            }
+            return n;
+        }
+
+        private int fill() throws IOException {
+            int want = (int) Math.min(BUFFER, end - pos);
+            if (want <= 0) {
+                return -1;
+            }
+            int n = Spool.this.read(pos, buf, 0, want);
+            bufPos = 0;
+            bufLen = Math.max(n, 0);
+            if (n > 0) {
+                pos += n;
+            }
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return (bufLen - bufPos) + (int) Math.min(Integer.MAX_VALUE, end - pos);
+        }
+    }
+}
