@@ -23,6 +23,7 @@ public final class Main {
     /** The full command tree; tests execute it in-process. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand(new ExtractCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

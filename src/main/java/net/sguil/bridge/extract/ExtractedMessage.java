@@ -1,0 +1,21 @@
+package net.sguil.bridge.extract;
+
+import net.sguil.bridge.facts.Attachment;
+import net.sguil.bridge.facts.MessageInfo;
+import net.sguil.bridge.facts.SessionInfo;
+import net.sguil.bridge.smtp.MessageOutcome;
+import java.util.List;
+
+/**
+ * One message of an SMTP session, after MIME analysis.
+ *
+ * @param index the message's number within its session, from 1
+ * @param size bytes of the message captured
+ * @param gapBytes bytes of the message lost to gaps
+ * @param skeleton MIME structure in the manner of MIME::Parser's dump_skeleton
+ * @param error why the message could not be analysed, or null
+ */
+public record ExtractedMessage(SessionInfo session, int index, MessageOutcome outcome, long size, long gapBytes,
+                               MessageInfo message, List<Attachment> attachments, boolean truncated,
+                               String skeleton, String error) {
+}

@@ -1,0 +1,14 @@
+package net.sguil.bridge.extract;
+
+/**
+ * Receives what the extraction found. Calls come from one thread, in the order the messages and
+ * sessions ended in the capture, whatever order the worker threads finished them in.
+ */
+public interface ExtractionListener {
+    void message(ExtractedMessage message);
+
+    void smtpSession(SmtpSessionRecord session);
+
+    /** A capture file is done: after every message and session found in it. */
+    void capture(CaptureReport report);
+}

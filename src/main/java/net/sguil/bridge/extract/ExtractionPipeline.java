@@ -1,0 +1,107 @@
+package net.sguil.bridge.extract;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.function.Supplier;
+import net.sguil.bridge.facts.SessionInfo;
+import net.sguil.bridge.files.AttachmentStore;
+import net.sguil.bridge.mime.AnalyzedMessage;
+import net.sguil.bridge.mime.MessageAnalyzer;
+import net.sguil.bridge.smtp.MessageOutcome;
+import net.sguil.bridge.smtp.SmtpEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The part of extraction that runs off the packet thread: each spooled message is parsed, its
+ * attachments decoded, hashed and stored on a worker thread, and the results reach the listener
+ * in capture order. Spool files live in a private directory under the output directory (same
+ * file system, never world-readable) and are removed once analysed.
+ */
+public final class ExtractionPipeline implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ExtractionPipeline.class);
+
+    private final ExtractionConfig config;
+    private final AttachmentStore store;
+    private final ExtractionListener listener;
+    private final OrderedExecutor executor;
+    private final Path spoolDir;
+
+    public ExtractionPipeline(ExtractionConfig config, ExtractionListener listener) throws IOException {
+        this.config = config;
+        this.listener = listener;
+        this.store = new AttachmentStore(config.outputDir());
+        this.spoolDir = Files.createTempDirectory(config.outputDir(), ".spool-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        this.executor = new OrderedExecutor(config.threads());
+    }
+
+    public ExtractionConfig config() {
+        return config;
+    }
+
+    Path spoolDirectory() {
+        return spoolDir;
+    }
+
+    void analyse(MessageSpool spool, MessageSpool.SpoolEnd end, int index, SessionInfo session, CaptureContext ctx) {
+        executor.submit(() -> {
+            ExtractedMessage m = analyseNow(spool, end, index, session, ctx);
+            return () -> listener.message(m);
+        });
+    }
+
+    private ExtractedMessage analyseNow(MessageSpool spool, MessageSpool.SpoolEnd end, int index, SessionInfo session,
+                                        CaptureContext ctx) {
+        SmtpEnvelope env = end.envelope();
+        boolean lost = spool.gapBytes() > 0 || end.outcome() == MessageOutcome.INCOMPLETE;
+        try {
+            AnalyzedMessage a = new MessageAnalyzer(config.mime(), ctx.weirds()).analyze(spool.file(), lost, session,
+                    env.mailFrom(), env.rcptTo(), session.getLastSeen(), store, storeSubdir(session, index));
+            return new ExtractedMessage(session, index, end.outcome(), spool.size(), spool.gapBytes(), a.message(),
+                    a.attachments(), a.truncated() || lost, a.skeletonText(), null);
+        } catch (IOException | RuntimeException e) {
+            log.error("cannot analyse message {} of {}: {}", index, session, e.toString());
+            return new ExtractedMessage(session, index, end.outcome(), spool.size(), spool.gapBytes(), null, List.of(),
+                    true, "", e.toString());
+        } finally {
+            try {
+                Files.deleteIfExists(spool.file());
+            } catch (IOException e) {
+                log.warn("cannot remove spool file {}: {}", spool.file(), e.toString());
+            }
+        }
+    }
+
+    /** One directory per message, named after the session so an analyst can find it by hand. */
+    static String storeSubdir(SessionInfo s, int index) {
+        return s.getSrcIp() + "." + s.getSrcPort() + "-" + s.getDstIp() + "." + s.getDstPort() + "-"
+                + s.getFirstSeen().getEpochSecond() + "-m" + index;
+    }
+
+    void reportSession(SmtpSessionRecord record) {
+        executor.submitDelivery(() -> listener.smtpSession(record));
+    }
+
+    void reportCapture(Supplier<CaptureReport> report) {
+        executor.submitDelivery(() -> listener.capture(report.get()));
+    }
+
+    /** Waits until every message is analysed and delivered, then removes the spool directory. */
+    @Override
+    public void close() {
+        try {
+            executor.close();
+        } finally {
+            try {
+                Files.deleteIfExists(spoolDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + spoolDir, e);
+            }
+        }
+    }
+}
