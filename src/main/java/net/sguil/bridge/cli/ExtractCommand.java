@@ -1,7 +1,7 @@
 package net.sguil.bridge.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,6 +12,8 @@ import net.sguil.bridge.extract.CaptureProcessor;
 import net.sguil.bridge.extract.ExtractionConfig;
 import net.sguil.bridge.extract.ExtractionPipeline;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,9 +41,13 @@ public final class ExtractCommand implements Callable<Integer> {
             + "(default: the number of processors).")
     Integer threads;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (!Files.isDirectory(outputDir)) {
             Files.createDirectories(outputDir,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
@@ -51,7 +57,7 @@ public final class ExtractCommand implements Callable<Integer> {
             config = config.withThreads(Math.max(1, threads));
         }
         int status = Main.EXIT_OK;
-        ExtractionReport report = json ? new JsonExtractionReport(out) : new TextExtractionReport(out);
+        ExtractionReport report = json ? new JsonExtractionReport(out, err) : new TextExtractionReport(out, err);
         try (ExtractionPipeline pipeline = new ExtractionPipeline(config, report);
              Progress progress = Progress.forFiles(files)) {
             CaptureProcessor processor = new CaptureProcessor(pipeline);
@@ -59,15 +65,16 @@ public final class ExtractCommand implements Callable<Integer> {
                 try {
                     processor.process(f, progress.forFile(f));
                 } catch (NoSuchFileException e) {
-                    System.err.println("sguil-bridge: " + f + ": no such file");
+                    err.println("sguil-bridge: " + f + ": no such file");
                     status = Main.EXIT_BAD_INPUT;
                 } catch (IOException e) {
-                    System.err.println("sguil-bridge: " + f + ": " + e.getMessage());
+                    err.println("sguil-bridge: " + f + ": " + e.getMessage());
                     status = Main.EXIT_BAD_INPUT;
                 }
             }
         }
         out.flush();
+        err.flush();
         return status;
     }
 }

@@ -2,7 +2,7 @@ package net.sguil.bridge.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.sguil.bridge.extract.CaptureReport;
@@ -17,10 +17,8 @@ import net.sguil.bridge.facts.SessionInfo;
  */
 final class JsonExtractionReport extends ExtractionReport {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final PrintStream out;
-
-    JsonExtractionReport(PrintStream out) {
-        this.out = out;
+    JsonExtractionReport(PrintWriter out, PrintWriter err) {
+        super(out, err);
     }
 
     @Override

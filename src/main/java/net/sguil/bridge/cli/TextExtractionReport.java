@@ -1,6 +1,6 @@
 package net.sguil.bridge.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import net.sguil.bridge.extract.CaptureReport;
@@ -11,10 +11,8 @@ import net.sguil.bridge.facts.SessionInfo;
 
 /** {@code extract} for a person: per message its envelope and MIME skeleton, then its files with hashes. */
 final class TextExtractionReport extends ExtractionReport {
-    private final PrintStream out;
-
-    TextExtractionReport(PrintStream out) {
-        this.out = out;
+    TextExtractionReport(PrintWriter out, PrintWriter err) {
+        super(out, err);
     }
 
     @Override
