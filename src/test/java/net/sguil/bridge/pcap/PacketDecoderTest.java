@@ -246,6 +246,25 @@ class PacketDecoderTest {
     }
 
     @Test
+    void zeroIpLengthFromSegmentationOffloadTrustsTheCapture() {
+        byte[] ip = v4("offloaded");
+        ip[2] = 0;
+        ip[3] = 0;
+        Collected c = Collected.decode(LinkTypes.RAW, ip);
+        assertThat(c.segments).extracting(Collected.Seg::text).containsExactly("offloaded");
+        assertThat(c.weirds.get("ip.zero_total_length")).isEqualTo(1);
+    }
+
+    @Test
+    void ipv6ExtensionHeaderChainIsBounded() {
+        int[] many = new int[20];
+        Arrays.fill(many, Frames.DEST_OPTS);
+        Collected c = Collected.decode(LinkTypes.RAW, v6("x", many));
+        assertThat(c.segments).isEmpty();
+        assertThat(c.weirds.get("ip6.too_many_extension_headers")).isEqualTo(1);
+    }
+
+    @Test
     void malformedHeadersAreCountedNotThrown() {
         byte[] badIhl = v4("x");
         badIhl[0] = 0x42;
