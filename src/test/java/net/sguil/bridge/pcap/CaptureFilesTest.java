@@ -152,6 +152,32 @@ class CaptureFilesTest {
     }
 
     @Test
+    void kuznetzovPatchedPcapHasLongerRecordHeaders() throws IOException {
+        byte[] frame = session().get(3).frame();
+        ByteBuffer b = ByteBuffer.allocate(24 + 24 + frame.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0xa1b2cd34).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+        b.putInt(1_000).putInt(5).putInt(frame.length).putInt(frame.length).putInt(2).putShort((short) 0x0800)
+                .put((byte) 0).put((byte) 0).put(frame);
+        Path f = Files.write(dir.resolve("k.pcap"), b.array());
+        Collected c = Collected.read(f);
+        assertThat(c.packets).singleElement().satisfies(p -> assertThat(p.timestampNanos).isEqualTo(1_000_000_005_000L));
+        assertThat(c.payloadText()).isEqualTo("220 mx\r\n");
+    }
+
+    @Test
+    void pcapngInterfaceTimestampOffsetIsAdded() throws IOException {
+        Path f = dir.resolve("off.pcapng");
+        Packet p = session().get(3);
+        try (PcapngWriter w = PcapngWriter.open(f, ByteOrder.BIG_ENDIAN)) {
+            w.writeBlock(1, ByteBuffer.allocate(28).putShort((short) 1).putShort((short) 0).putInt(0)
+                    .putShort((short) 14).putShort((short) 8).putLong(3600).putInt(0).array()); // if_tsoffset = 1 h
+            w.writePacket(0, 1_000_000_000L, p.frame());
+        }
+        Collected c = Collected.read(f);
+        assertThat(c.packets).singleElement().satisfies(r -> assertThat(r.timestampNanos).isEqualTo(3601_000_000_000L));
+    }
+
+    @Test
     void classicFileTruncatedMidPacketDeliversEverythingBefore() throws IOException {
         Path f = writeClassic(session());
         byte[] all = Files.readAllBytes(f);

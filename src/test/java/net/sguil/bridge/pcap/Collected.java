@@ -51,17 +51,26 @@ final class Collected {
         return decode(DecoderConfig.defaults(), linkType, List.of(frame));
     }
 
+    /** Decodes frames captured 1 ms apart. */
     static Collected decode(DecoderConfig config, int linkType, List<byte[]> frames) {
+        long[] ts = new long[frames.size()];
+        for (int i = 0; i < ts.length; i++) {
+            ts[i] = 1_000_000_000L + i * 1_000_000L;
+        }
+        return decode(config, linkType, frames, ts);
+    }
+
+    static Collected decode(DecoderConfig config, int linkType, List<byte[]> frames, long[] timestamps) {
         Collected c = new Collected();
         PacketDecoder decoder = new PacketDecoder(config, c.weirds, c::add);
-        long ts = 1_000_000_000L;
-        for (byte[] f : frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            byte[] f = frames.get(i);
             RawPacket p = new RawPacket();
             p.data = f;
             p.capturedLength = f.length;
             p.originalLength = f.length;
             p.linkType = linkType;
-            p.timestampNanos = ts++;
+            p.timestampNanos = timestamps[i];
             decoder.decode(p);
         }
         return c;
