@@ -47,7 +47,8 @@ final class HeaderValue {
         }
         try {
             ContentType ct = new ContentType(raw);
-            return new HeaderValue(ct.getBaseType().toLowerCase(Locale.ROOT), ct.getParameterList());
+            ParameterList p = ct.getParameterList();
+            return new HeaderValue(ct.getBaseType().toLowerCase(Locale.ROOT), p == null ? new ParameterList() : p);
         } catch (ParseException | RuntimeException e) {
             HeaderValue lenient = lenient(raw, weirds);
             String type = lenient.value.replaceAll("\\s+", "");

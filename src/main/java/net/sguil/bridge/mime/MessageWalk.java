@@ -193,7 +193,11 @@ final class MessageWalk {
             throws IOException {
         LineReader lines = new LineReader(spool.range(start, end), limits.maxLineLength());
         String begin = null;
-        for (int n = lines.next(); n >= 0 && begin == null; n = lines.next()) {
+        while (begin == null) {
+            int n = lines.next();
+            if (n < 0) {
+                break;
+            }
             begin = UuDecodingStream.beginName(lines, n);
         }
         if (begin == null) {
