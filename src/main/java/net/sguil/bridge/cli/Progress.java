@@ -28,11 +28,21 @@ final class Progress implements AutoCloseable {
                 // Unreadable files are reported when they are processed.
             }
         }
-        if (System.console() == null || total < WORTH_A_BAR) {
+        if (!stderrIsTerminal() || total < WORTH_A_BAR) {
             return new Progress(null);
         }
         return new Progress(new ProgressBarBuilder().setTaskName("reading").setInitialMax(total >> 20)
                 .setUnit(" MB", 1).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build());
+    }
+
+    /** Java cannot ask isatty(2); on Linux the descriptor's link names the terminal. */
+    private static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return System.console() != null;
+        }
     }
 
     LongConsumer forFile(Path f) {
