@@ -1,5 +1,7 @@
 package net.sguil.bridge.smtp;
 
+import net.sguil.bridge.bytes.ByteScan;
+
 /**
  * Streaming decoder of SMTP DATA content (RFC 5321 4.5.2): removes the leading dot of every line
  * that has one, and finds the end-of-data line ".". A state machine over arbitrary splits of the
@@ -35,7 +37,7 @@ final class DotUnstuffer {
         while (i < end) {
             switch (state) {
                 case MID_LINE -> {
-                    int nl = indexOf(b, i, end);
+                    int nl = ByteScan.indexOf(b, i, end, (byte) '\n');
                     if (nl < 0) {
                         i = end;
                     } else {
@@ -83,14 +85,5 @@ final class DotUnstuffer {
         if (to > from) {
             out.write(b, from, to - from);
         }
-    }
-
-    private static int indexOf(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 }

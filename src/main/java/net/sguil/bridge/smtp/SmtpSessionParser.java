@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import net.sguil.bridge.bytes.ByteScan;
 import net.sguil.bridge.tcp.CloseReason;
 import net.sguil.bridge.tcp.Direction;
 import net.sguil.bridge.tcp.StreamHandler;
@@ -178,7 +179,7 @@ public final class SmtpSessionParser implements StreamHandler {
                     bdatChunkProgress(n);
                 }
                 case COMMAND -> {
-                    int nl = indexOf(b, i, end, (byte) '\n');
+                    int nl = ByteScan.indexOf(b, i, end, (byte) '\n');
                     if (nl < 0) {
                         if (skipToLineEnd) {
                             return len;
@@ -329,7 +330,7 @@ public final class SmtpSessionParser implements StreamHandler {
         int i = off;
         int end = off + len;
         while (i < end && mode != Mode.ENCRYPTED) {
-            int nl = indexOf(buf, i, end, (byte) '\n');
+            int nl = ByteScan.indexOf(buf, i, end, (byte) '\n');
             if (nl < 0) {
                 serverLine.append(buf, i, end - i);
                 return;
@@ -451,14 +452,5 @@ public final class SmtpSessionParser implements StreamHandler {
     private void resetEnvelope() {
         mailFrom = null;
         rcptTo.clear();
-    }
-
-    private static int indexOf(byte[] b, int from, int to, byte v) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == v) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
