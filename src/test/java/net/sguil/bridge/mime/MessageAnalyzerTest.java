@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -389,7 +390,7 @@ class MessageAnalyzerTest {
         Attachment a = m.attachments().get(0);
         assertThat(a.getSize()).isEqualTo(1000);
         assertThat(a.getState()).isEqualTo(Attachment.TRUNCATED);
-        assertThat(a.getSha1()).isEqualTo(hex("SHA-1", java.util.Arrays.copyOf(data, 1000)));
+        assertThat(a.getSha1()).isEqualTo(hex("SHA-1", Arrays.copyOf(data, 1000)));
         assertThat(weirds.get("mime.attachment_size_limit")).isEqualTo(1);
     }
 
