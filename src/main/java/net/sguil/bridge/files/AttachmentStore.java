@@ -89,6 +89,10 @@ public final class AttachmentStore {
             }
             try (out) {
                 return copy(decodedBytes, out, sizeLimit, displayPath(subdir, dir, candidate));
+            } catch (IOException | RuntimeException e) {
+                // a half-written file would look like a real attachment; the file is ours (CREATE_NEW)
+                Files.deleteIfExists(target);
+                throw e;
             }
         }
     }

@@ -57,12 +57,12 @@ final class BoundaryScanner {
                     continue;
                 }
             }
-            long nl = w.indexOf((byte) '\n', ls);
-            if (nl < 0) {
+            long next = w.nextLineStartingWith((byte) '-', ls);
+            if (next < 0) {
                 break;
             }
-            prevTerminator = nl > ls && w.byteAt(nl - 1) == '\r' ? 2 : 1;
-            ls = nl + 1;
+            prevTerminator = next - 2 >= start && w.byteAt(next - 2) == '\r' ? 2 : 1;
+            ls = next;
         }
         if (!closed && !limited && partStart >= 0) {
             ranges.add(new long[] {partStart, w.end()});

@@ -5,6 +5,7 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParameterList;
 import jakarta.mail.internet.ParseException;
+import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +79,7 @@ final class HeaderValue {
         }
         try {
             return MimeUtility.decodeText(s);
-        } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
+        } catch (UnsupportedEncodingException | RuntimeException e) {
             weirds.count("mime.bad_encoded_word");
             return s;
         }

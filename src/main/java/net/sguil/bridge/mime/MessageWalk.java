@@ -3,6 +3,7 @@ package net.sguil.bridge.mime;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import net.sguil.bridge.facts.Attachment;
 import net.sguil.bridge.facts.MessageInfo;
@@ -61,7 +62,7 @@ final class MessageWalk {
         boolean opaque = type.isEmpty();
         if (opaque) {
             weirds.count("mime.bad_content_type");
-            type = rawType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+            type = rawType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         }
         MimeEntity node = new MimeEntity(type);
         String subject = h.get("Subject");

@@ -61,6 +61,34 @@ final class SpoolWindow {
         return -1;
     }
 
+    /**
+     * The first line start after {@code from} (a position right after a {@code '\n'}) whose first
+     * byte is {@code first}, or -1. One tight pass, for the boundary scan of large bodies.
+     */
+    long nextLineStartingWith(byte first, long from) throws IOException {
+        long pos = from;
+        while (pos < end - 1) {
+            if (pos < bufStart || pos >= bufStart + bufLen) {
+                load(pos);
+            }
+            byte[] a = buf;
+            int i = (int) (pos - bufStart);
+            int lim = bufLen - 1;
+            while (i < lim) {
+                if (a[i] == '\n' && a[i + 1] == first) {
+                    return bufStart + i + 1;
+                }
+                i++;
+            }
+            long last = bufStart + bufLen - 1;
+            if (a[bufLen - 1] == '\n' && byteAt(last + 1) == (first & 0xFF)) {
+                return last + 1;
+            }
+            pos = last + 1;
+        }
+        return -1;
+    }
+
     private void load(long pos) throws IOException {
         int want = (int) Math.min(buf.length, end - pos);
         int n = spool.read(pos, buf, 0, want);

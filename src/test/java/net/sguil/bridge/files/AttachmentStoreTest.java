@@ -1,8 +1,11 @@
 package net.sguil.bridge.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -150,7 +154,7 @@ class AttachmentStoreTest {
                 String content = "content-" + i;
                 futures.add(pool.submit(() -> store.store("m", "same.exe", bytes(content), 100)));
             }
-            Set<String> contents = new java.util.HashSet<>();
+            Set<String> contents = new HashSet<>();
             for (Future<StoredFile> f : futures) {
                 contents.add(Files.readString(f.get().path()));
             }
@@ -166,5 +170,26 @@ class AttachmentStoreTest {
 
     static String hex(String algorithm, byte[] data) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
+    }
+
+    @Test
+    void aFailingSourceLeavesNoHalfWrittenFile() throws Exception {
+        AttachmentStore store = new AttachmentStore(tmp);
+        InputStream failing = new InputStream() {
+            private int n;
+
+            @Override
+            public int read() throws IOException {
+                if (n++ > 10) {
+                    throw new IOException("disk gone");
+                }
+                return 'x';
+            }
+        };
+        assertThatThrownBy(() -> store.store("m", "f.bin", failing, 100))
+                .isInstanceOf(IOException.class);
+        try (Stream<Path> s = Files.list(tmp.resolve("m"))) {
+            assertThat(s).isEmpty();
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -335,6 +336,34 @@ class MessageAnalyzerTest {
     }
 
     @Test
+    void multipartWithoutAnyDelimiterIsKeptOpaque() throws Exception {
+        AnalyzedMessage m = analyze(TestMail.message().lines(
+                "Content-Type: multipart/mixed; boundary=nothere", "", "just text, no parts"));
+        assertThat(weirds.get("mime.no_parts")).isEqualTo(1);
+        assertThat(m.attachments()).hasSize(1);
+        assertThat(content(m, 0)).isEqualTo("just text, no parts\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void unparseableContentTypeIsKeptAsOpaqueAttachment() throws Exception {
+        AnalyzedMessage m = analyze(TestMail.message().lines(
+                "Content-Type: ???; x", "", "MZ"));
+        assertThat(weirds.get("mime.bad_content_type")).isEqualTo(1);
+        assertThat(m.skeleton().effectiveType()).isEqualTo("application/octet-stream");
+        assertThat(m.attachments()).extracting(Attachment::getFilename).containsExactly("part-1.bin");
+    }
+
+    @Test
+    void headersWithoutBodyAndEmptyFilesGiveAResult() throws Exception {
+        AnalyzedMessage m = analyze(TestMail.message().raw("Subject: only headers"));
+        assertThat(m.message().getSubject()).isEqualTo("only headers");
+        assertThat(m.attachments()).isEmpty();
+        AnalyzedMessage empty = analyze(TestMail.message());
+        assertThat(empty.skeletonText()).isEqualTo(
+                "Content-type: text/plain\nEffective-type: text/plain\nBody-file: NONE\n--\n");
+    }
+
+    @Test
     void anAbsurdlyLongHeaderIsCutAndTheRestTakenAsBody() throws Exception {
         AnalyzedMessage m = analyze(TestMail.message().lines(
                 "Subject: long",
@@ -389,7 +418,7 @@ class MessageAnalyzerTest {
         Attachment a = m.attachments().get(0);
         assertThat(a.getSize()).isEqualTo(1000);
         assertThat(a.getState()).isEqualTo(Attachment.TRUNCATED);
-        assertThat(a.getSha1()).isEqualTo(hex("SHA-1", java.util.Arrays.copyOf(data, 1000)));
+        assertThat(a.getSha1()).isEqualTo(hex("SHA-1", Arrays.copyOf(data, 1000)));
         assertThat(weirds.get("mime.attachment_size_limit")).isEqualTo(1);
     }
 
