@@ -34,7 +34,7 @@ public final class ExtractionPipeline implements AutoCloseable {
     public ExtractionPipeline(ExtractionConfig config, ExtractionListener listener) throws IOException {
         this.config = config;
         this.listener = listener;
-        this.store = new AttachmentStore(config.outputDir());
+        this.store = new AttachmentStore(config.outputDir(), config.mime().maxFileNameLength());
         this.spoolDir = Files.createTempDirectory(config.outputDir(), ".spool-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         this.executor = new OrderedExecutor(config.threads());

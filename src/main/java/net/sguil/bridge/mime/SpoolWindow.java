@@ -1,5 +1,7 @@
 package net.sguil.bridge.mime;
 
+import net.sguil.bridge.bytes.ByteScan;
+
 import java.io.IOException;
 
 /** Random access to the bytes {@code [start, end)} of a spool through one sliding window. */
@@ -49,12 +51,9 @@ final class SpoolWindow {
             }
             int i = (int) (pos - bufStart);
             int limit = (int) Math.min(bufLen, stop - bufStart);
-            byte[] a = buf;
-            while (i < limit) {
-                if (a[i] == b) {
-                    return bufStart + i;
-                }
-                i++;
+            int found = ByteScan.indexOf(buf, i, limit, b);
+            if (found >= 0) {
+                return bufStart + found;
             }
             pos = bufStart + limit;
         }
@@ -75,10 +74,14 @@ final class SpoolWindow {
             int i = (int) (pos - bufStart);
             int lim = bufLen - 1;
             while (i < lim) {
-                if (a[i] == '\n' && a[i + 1] == first) {
-                    return bufStart + i + 1;
+                int nl = ByteScan.indexOf(a, i, lim, (byte) '\n');
+                if (nl < 0) {
+                    break;
                 }
-                i++;
+                if (a[nl + 1] == first) {
+                    return bufStart + nl + 1;
+                }
+                i = nl + 1;
             }
             long last = bufStart + bufLen - 1;
             if (a[bufLen - 1] == '\n' && byteAt(last + 1) == (first & 0xFF)) {
