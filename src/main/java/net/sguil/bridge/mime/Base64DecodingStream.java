@@ -103,6 +103,27 @@ final class Base64DecodingStream extends DecodingStream {
         int a = acc;
         int c = count;
         while (p < lim && end - off >= 3) {
+            // Fast path: whole quanta of four alphabet characters, the bulk of any base64 body.
+            if (c == 0) {
+                while (p + 4 <= lim && end - off >= 3) {
+                    int v0 = TABLE[src[p] & 0xFF];
+                    int v1 = TABLE[src[p + 1] & 0xFF];
+                    int v2 = TABLE[src[p + 2] & 0xFF];
+                    int v3 = TABLE[src[p + 3] & 0xFF];
+                    if ((v0 | v1 | v2 | v3) < 0) {
+                        break;
+                    }
+                    int q = v0 << 18 | v1 << 12 | v2 << 6 | v3;
+                    b[off] = (byte) (q >> 16);
+                    b[off + 1] = (byte) (q >> 8);
+                    b[off + 2] = (byte) q;
+                    off += 3;
+                    p += 4;
+                }
+                if (p == lim || end - off < 3) {
+                    break;
+                }
+            }
             int v = TABLE[src[p++] & 0xFF];
             if (v >= 0) {
                 a = a << 6 | v;
