@@ -101,26 +101,29 @@ public final class SguilDbEventWriter {
         if (daysReady.add(day)) {
             schema.ensureDayTables(connection, sensor, day, SguilSchema.ALERT_KINDS);
         }
-        if (existsElsewhere(sensorId, cid)) {
-            return Result.ALREADY_PRESENT;
-        }
-        Result r = insertEvent(new DayTable("event", sensor, day), sensorId, cid, ts, v);
-        try (PreparedStatement ps = connection.prepareStatement("INSERT IGNORE INTO "
-                + new DayTable("data", sensor, day).quoted() + " (sid, cid, data_payload) VALUES (?, ?, ?)")) {
-            ps.setInt(1, sensorId);
-            ps.setLong(2, cid);
-            ps.setString(3, v.hexDetail());
-            ps.executeUpdate();
+        // The day tables' keys only catch a repeat on the same day; the MERGE table sees every day.
+        LocalDate storedDay = storedOn(sensorId, cid);
+        Result r = storedDay != null ? Result.ALREADY_PRESENT
+                : insertEvent(new DayTable("event", sensor, day), sensorId, cid, ts, v);
+        if (storedDay == null || storedDay.equals(day)) {
+            try (PreparedStatement ps = connection.prepareStatement("INSERT IGNORE INTO "
+                    + new DayTable("data", sensor, day).quoted() + " (sid, cid, data_payload) VALUES (?, ?, ?)")) {
+                ps.setInt(1, sensorId);
+                ps.setLong(2, cid);
+                ps.setString(3, v.hexDetail());
+                ps.executeUpdate();
+            }
         }
         return r;
     }
 
-    private boolean existsElsewhere(int sensorId, long cid) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM event WHERE sid = ? AND cid = ?")) {
+    /** The UTC day of the stored event (sid, cid), or null if there is none. */
+    private LocalDate storedOn(int sensorId, long cid) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT timestamp FROM event WHERE sid = ? AND cid = ? LIMIT 1")) {
             ps.setInt(1, sensorId);
             ps.setLong(2, cid);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                return rs.next() ? LocalDate.ofInstant(Rows.utc(rs, "timestamp"), ZoneOffset.UTC) : null;
             }
         }
     }
