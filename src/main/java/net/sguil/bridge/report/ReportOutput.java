@@ -1,5 +1,6 @@
 package net.sguil.bridge.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -16,7 +17,7 @@ import java.util.Map;
 public final class ReportOutput {
     public enum Format { TABLE, CSV, JSON }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private ReportOutput() {
     }

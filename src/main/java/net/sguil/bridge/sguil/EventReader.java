@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * atomically after the consumer has taken a batch: a restart neither repeats nor skips rows. This
  * relies on what Sguil guarantees: cids of one sid are assigned in increasing order by the single
  * writer of that sid (barnyard or one agent connection) and never reused. Day tables created while
- * running are seen as soon as the MERGE table has been rebuilt over them; a poll that meets the
- * MERGE table in the middle of its rebuild returns nothing and the next one catches up.
+ * running are seen as soon as the MERGE table has been rebuilt over them, also on a connection kept
+ * open across the rebuild (MariaDB reopens a MERGE table that was dropped and recreated; tested); a
+ * poll that meets the MERGE table in the middle of its rebuild returns nothing and the next one
+ * catches up.
  */
 public final class EventReader {
     private static final Logger LOG = LoggerFactory.getLogger(EventReader.class);
