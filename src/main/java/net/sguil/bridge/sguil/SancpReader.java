@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,10 +38,15 @@ import org.slf4j.LoggerFactory;
  * over those not in the set. A row loaded late but starting within L of the newest session is thus
  * read exactly once; a row loaded more than L late is never read (choose L above the sancp loader's
  * worst delay). Ids older than {@code W − L} leave the set, so its size is bounded by the sessions of
- * one window. Watermark and set live in the state file, replaced atomically after each batch.
+ * one window. A session starting more than ten minutes in the future is read once but does not move W. Watermark and set live in the state file, replaced atomically after each batch.
  */
 public final class SancpReader {
     private static final Logger LOG = LoggerFactory.getLogger(SancpReader.class);
+    /**
+     * A sensor with a wrong clock (or a forged row) must not push the watermark into the future, or
+     * every real session after it would fall behind the window and never be read.
+     */
+    private static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(10);
     private static final String HEADER = "# sguil-bridge sancp reader position: 'w sid epoch' watermarks, 's sid sancpid epoch' seen ids";
     private static final String QUERY = "SELECT sancpid, start_time, end_time, duration, ip_proto, src_ip, dst_ip,"
             + " src_port, dst_port, src_pkts, src_bytes, dst_pkts, dst_bytes, src_flags, dst_flags FROM sancp"
@@ -52,6 +59,7 @@ public final class SancpReader {
         final Map<Long, Long> seen = new HashMap<>();
     }
 
+    private final Clock clock;
     private final Connection connection;
     private final Path stateFile;
     private final Set<String> sensors;
@@ -64,6 +72,13 @@ public final class SancpReader {
      * @throws IOException if the state file exists but is unreadable or damaged
      */
     public SancpReader(Connection connection, Path stateFile, Set<String> sensors, ReaderLimits limits) throws IOException {
+        this(connection, stateFile, sensors, limits, Clock.systemUTC());
+    }
+
+    /** As above, with the clock that tells which session start times lie in the future. */
+    public SancpReader(Connection connection, Path stateFile, Set<String> sensors, ReaderLimits limits, Clock clock)
+            throws IOException {
+        this.clock = clock;
         this.connection = connection;
         this.stateFile = stateFile;
         this.sensors = Set.copyOf(sensors);
@@ -173,10 +188,15 @@ public final class SancpReader {
     }
 
     private void apply(Cursor c, List<SancpSession> rows) {
+        long cap = clock.instant().plus(MAX_CLOCK_AHEAD).getEpochSecond();
         for (SancpSession s : rows) {
             long start = s.getStartTime().getEpochSecond();
             c.seen.put(s.getSancpId(), start);
-            c.watermark = Math.max(c.watermark, start);
+            if (start > cap) {
+                LOG.warn("sancp row {}.{} starts at {}, in the future; it does not move the reader's watermark",
+                        s.getSid(), s.getSancpId(), s.getStartTime());
+            }
+            c.watermark = Math.max(c.watermark, Math.min(start, cap));
         }
         long floor = c.watermark - limits.sancpLateness().toSeconds();
         c.seen.values().removeIf(start -> start < floor);

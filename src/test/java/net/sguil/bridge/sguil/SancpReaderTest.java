@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -78,6 +80,23 @@ class SancpReaderTest {
         session(2, "2006-06-15T11:29:59Z"); // 30 min 1 s before the newest session: beyond the window
         session(3, "2006-06-15T11:30:00Z"); // exactly at the edge: still read
         assertThat(poll(LATE_30M)).containsExactly(3L);
+    }
+
+    @Test
+    void aSessionFromTheFutureDoesNotHideTheSessionsAfterIt() throws Exception {
+        Clock then = Clock.fixed(Instant.parse("2006-06-15T12:00:30Z"), ZoneOffset.UTC);
+        session(1, "2006-06-15T12:00:00Z");
+        session(2, "2037-01-01T00:00:00Z"); // a sensor with a broken clock
+        List<Long> ids = new ArrayList<>();
+        new SancpReader(c, state, Set.of(), LATE_30M, then).poll(s -> ids.add(s.getSancpId()));
+        assertThat(ids).containsExactly(1L, 2L);
+        session(3, "2006-06-15T12:01:00Z");
+        ids.clear();
+        new SancpReader(c, state, Set.of(), LATE_30M, then).poll(s -> ids.add(s.getSancpId()));
+        assertThat(ids).containsExactly(3L);
+        ids.clear();
+        new SancpReader(c, state, Set.of(), LATE_30M, then).poll(s -> ids.add(s.getSancpId()));
+        assertThat(ids).isEmpty();
     }
 
     @Test
