@@ -25,6 +25,7 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(new ExtractCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.addSubcommand(new ReportCommand());
         return cl;
     }
 

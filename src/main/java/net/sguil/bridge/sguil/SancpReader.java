@@ -1,0 +1,249 @@
+package net.sguil.bridge.sguil;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import net.sguil.bridge.facts.SancpSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads new rows of Sguil's {@code sancp} MERGE table, per sensor id.
+ *
+ * <p>Why not a "last sancpid" cursor: sancp files are loaded in batches minutes after the sessions
+ * ended, and a sensor's sancpids are unique but do not arrive in increasing order, so a late batch
+ * can hold ids below ones already read. The cursor per sid is instead
+ * <ul>
+ *   <li>a watermark {@code W}, the latest {@code start_time} handed over, and</li>
+ *   <li>the set of sancpids handed over whose {@code start_time ≥ W − L}, L being
+ *       {@link ReaderLimits#sancpLateness()}.</li>
+ * </ul>
+ * Each poll reads the rows with {@code start_time ≥ W − L} in (start_time, sancpid) order and hands
+ * over those not in the set. A row loaded late but starting within L of the newest session is thus
+ * read exactly once; a row loaded more than L late is never read (choose L above the sancp loader's
+ * worst delay). Ids older than {@code W − L} leave the set, so its size is bounded by the sessions of
+ * one window. A session starting more than ten minutes in the future is read once but does not move W. Watermark and set live in the state file, replaced atomically after each batch.
+ */
+public final class SancpReader {
+    private static final Logger LOG = LoggerFactory.getLogger(SancpReader.class);
+    /**
+     * A sensor with a wrong clock (or a forged row) must not push the watermark into the future, or
+     * every real session after it would fall behind the window and never be read.
+     */
+    private static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(10);
+    private static final String HEADER = "# sguil-bridge sancp reader position: 'w sid epoch' watermarks, 's sid sancpid epoch' seen ids";
+    private static final String QUERY = "SELECT sancpid, start_time, end_time, duration, ip_proto, src_ip, dst_ip,"
+            + " src_port, dst_port, src_pkts, src_bytes, dst_pkts, dst_bytes, src_flags, dst_flags FROM sancp"
+            + " WHERE sid = ? AND start_time >= ? AND (start_time > ? OR (start_time = ? AND sancpid > ?))"
+            + " ORDER BY start_time, sancpid LIMIT ?";
+
+    /** Cursor of one sid: watermark (epoch seconds) and seen sancpid → start epoch second. */
+    private static final class Cursor {
+        long watermark = Long.MIN_VALUE;
+        final Map<Long, Long> seen = new HashMap<>();
+    }
+
+    private final Clock clock;
+    private final Connection connection;
+    private final Path stateFile;
+    private final Set<String> sensors;
+    private final ReaderLimits limits;
+    private final Map<Integer, Cursor> cursors;
+    private boolean firstRun;
+
+    /**
+     * @param sensors sensor names to read (empty: all)
+     * @throws IOException if the state file exists but is unreadable or damaged
+     */
+    public SancpReader(Connection connection, Path stateFile, Set<String> sensors, ReaderLimits limits) throws IOException {
+        this(connection, stateFile, sensors, limits, Clock.systemUTC());
+    }
+
+    /** As above, with the clock that tells which session start times lie in the future. */
+    public SancpReader(Connection connection, Path stateFile, Set<String> sensors, ReaderLimits limits, Clock clock)
+            throws IOException {
+        this.clock = clock;
+        this.connection = connection;
+        this.stateFile = stateFile;
+        this.sensors = Set.copyOf(sensors);
+        this.limits = limits;
+        this.firstRun = !Files.exists(stateFile);
+        this.cursors = firstRun ? new TreeMap<>() : load(stateFile);
+    }
+
+    /**
+     * Hands new sessions (at most {@code batchSize} per sid) to {@code sink}, then saves the position.
+     * If {@code sink} throws, the position does not move.
+     */
+    public int poll(Consumer<SancpSession> sink) throws SQLException, IOException {
+        Map<Integer, String> sids = Sensors.sids(connection, sensors);
+        Map<Integer, List<SancpSession>> fresh = new TreeMap<>();
+        try {
+            if (firstRun && limits.startAtNow()) {
+                for (Map.Entry<Integer, String> s : sids.entrySet()) {
+                    if (!cursors.containsKey(s.getKey())) {
+                        Cursor c = new Cursor();
+                        c.watermark = latestStart(s.getKey());
+                        List<SancpSession> skipped = new ArrayList<>();
+                        do {
+                            skipped.clear();
+                            scan(s.getKey(), s.getValue(), c, skipped);
+                            apply(c, skipped);
+                        } while (!skipped.isEmpty());
+                        cursors.put(s.getKey(), c);
+                    }
+                }
+            }
+            for (Map.Entry<Integer, String> s : sids.entrySet()) {
+                List<SancpSession> rows = new ArrayList<>();
+                scan(s.getKey(), s.getValue(), cursors.getOrDefault(s.getKey(), new Cursor()), rows);
+                fresh.put(s.getKey(), rows);
+            }
+        } catch (SQLException e) {
+            if (!SqlErrors.isMergeBeingRebuilt(e)) {
+                throw e;
+            }
+            LOG.debug("sancp MERGE table is being rebuilt; retrying next poll");
+            return 0;
+        }
+        int n = 0;
+        for (List<SancpSession> rows : fresh.values()) {
+            rows.forEach(sink);
+            n += rows.size();
+        }
+        fresh.forEach((sid, rows) -> apply(cursors.computeIfAbsent(sid, k -> new Cursor()), rows));
+        if (n > 0 || firstRun) {
+            save();
+        }
+        firstRun = false;
+        return n;
+    }
+
+    /** Collects up to batchSize rows of the window that the cursor has not seen, in (start_time, sancpid) order. */
+    private void scan(int sid, String sensor, Cursor c, List<SancpSession> out) throws SQLException {
+        long floor = c.watermark == Long.MIN_VALUE ? 0 : Math.max(0, c.watermark - limits.sancpLateness().toSeconds());
+        Instant afterTime = Instant.ofEpochSecond(floor - 1);
+        long afterId = 0;
+        Set<Long> taken = new HashSet<>();
+        int pageSize = limits.batchSize();
+        try (PreparedStatement ps = connection.prepareStatement(QUERY)) {
+            while (out.size() < limits.batchSize()) {
+                ps.setInt(1, sid);
+                Rows.setUtc(ps, 2, Instant.ofEpochSecond(floor));
+                Rows.setUtc(ps, 3, afterTime);
+                Rows.setUtc(ps, 4, afterTime);
+                ps.setLong(5, afterId);
+                ps.setInt(6, pageSize);
+                int rowsInPage = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next() && out.size() < limits.batchSize()) {
+                        rowsInPage++;
+                        long id = rs.getLong("sancpid");
+                        Instant start = Rows.utc(rs, "start_time");
+                        afterTime = start;
+                        afterId = id;
+                        if (c.seen.containsKey(id) || !taken.add(id)) {
+                            continue;
+                        }
+                        out.add(new SancpSession(sid, id, sensor, start, Rows.utc(rs, "end_time"), rs.getLong("duration"),
+                                rs.getInt("ip_proto"), Rows.ip(rs, "src_ip"), Rows.ip(rs, "dst_ip"),
+                                rs.getInt("src_port"), rs.getInt("dst_port"), rs.getLong("src_pkts"),
+                                rs.getLong("src_bytes"), rs.getLong("dst_pkts"), rs.getLong("dst_bytes"),
+                                rs.getInt("src_flags"), rs.getInt("dst_flags")));
+                    }
+                }
+                if (rowsInPage < pageSize) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Epoch second of the sid's newest session, or "none" if it has none. */
+    private long latestStart(int sid) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT MAX(start_time) AS m FROM sancp WHERE sid = ?")) {
+            ps.setInt(1, sid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Instant m = Rows.utc(rs, "m");
+                return m == null ? Long.MIN_VALUE : m.getEpochSecond();
+            }
+        }
+    }
+
+    private void apply(Cursor c, List<SancpSession> rows) {
+        long cap = clock.instant().plus(MAX_CLOCK_AHEAD).getEpochSecond();
+        for (SancpSession s : rows) {
+            long start = s.getStartTime().getEpochSecond();
+            c.seen.put(s.getSancpId(), start);
+            if (start > cap) {
+                LOG.warn("sancp row {}.{} starts at {}, in the future; it does not move the reader's watermark",
+                        s.getSid(), s.getSancpId(), s.getStartTime());
+            }
+            c.watermark = Math.max(c.watermark, Math.min(start, cap));
+        }
+        long floor = c.watermark - limits.sancpLateness().toSeconds();
+        c.seen.values().removeIf(start -> start < floor);
+    }
+
+    /** Watermarks per sid (epoch seconds), for monitoring and tests. */
+    public Map<Integer, Instant> watermarks() {
+        Map<Integer, Instant> out = new TreeMap<>();
+        cursors.forEach((sid, c) -> {
+            if (c.watermark != Long.MIN_VALUE) {
+                out.put(sid, Instant.ofEpochSecond(c.watermark));
+            }
+        });
+        return out;
+    }
+
+    private void save() throws IOException {
+        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        cursors.forEach((sid, c) -> {
+            sb.append("w ").append(sid).append(' ').append(c.watermark).append('\n');
+            c.seen.forEach((id, start) -> sb.append("s ").append(sid).append(' ').append(id).append(' ').append(start).append('\n'));
+        });
+        AtomicFile.write(stateFile, sb.toString());
+    }
+
+    private static Map<Integer, Cursor> load(Path file) throws IOException {
+        Map<Integer, Cursor> out = new TreeMap<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split(" ");
+            try {
+                if (f[0].equals("w") && f.length == 3) {
+                    out.computeIfAbsent(Integer.parseInt(f[1]), k -> new Cursor()).watermark = Long.parseLong(f[2]);
+                } else if (f[0].equals("s") && f.length == 4) {
+                    out.computeIfAbsent(Integer.parseInt(f[1]), k -> new Cursor()).seen
+                            .put(Long.parseLong(f[2]), Long.parseLong(f[3]));
+                } else {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw new IOException(file + ":" + (i + 1) + ": damaged reader position");
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,1 @@
+../../../../../../../sguil-integration/sql/sguil-schema.sql

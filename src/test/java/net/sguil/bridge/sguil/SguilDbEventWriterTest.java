@@ -1,0 +1,145 @@
+package net.sguil.bridge.sguil;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import net.sguil.bridge.facts.SguilEventOut;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SguilDbEventWriterTest {
+    TestDatabase db;
+    Connection c;
+    SguilSchema schema = SguilSchema.load();
+
+    @BeforeEach
+    void up() throws Exception {
+        db = TestDatabase.createWithSchema();
+        c = db.connect();
+    }
+
+    @AfterEach
+    void down() throws Exception {
+        c.close();
+        db.close();
+    }
+
+    static SguilEventOut event(String ts, String signature, String html) {
+        return new SguilEventOut(signature, 2, "web-application-attack", SguilEventOut.BRIDGE_GENERATOR_ID, 1000003, 2,
+                Instant.parse(ts), "203.0.113.9", 41000, "10.1.1.80", 80, 6, "put-defacement", "k", "plain", html);
+    }
+
+    private List<String> row(String sql, Object... args) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> out = new ArrayList<>();
+                if (rs.next()) {
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        out.add(rs.getString(i));
+                    }
+                }
+                return out;
+            }
+        }
+    }
+
+    @Test
+    void writesIntoANewDayTableVisibleThroughTheMergeTables() throws Exception {
+        SguilDbEventWriter w = new SguilDbEventWriter(c, schema, "bridge-1", "dmz");
+        long cid = w.write(event("2006-06-15T23:59:59.700Z", "HTTP PUT Defacement Attempt (accepted)", "<b>PUT</b> /index.html"));
+        assertThat(cid).isEqualTo(1);
+        assertThat(schema.dayTables(c, "event")).extracting(DayTable::name).containsExactly("event_bridge-1_20060615");
+
+        List<String> e = row("SELECT e.sid, e.cid, e.signature, e.signature_gen, e.signature_id, e.signature_rev,"
+                + " e.timestamp, e.status, INET_NTOA(e.src_ip), INET_NTOA(e.dst_ip), e.src_port, e.dst_port, e.ip_proto,"
+                + " e.class, e.priority, e.unified_event_id, s.hostname, s.agent_type, s.net_name"
+                + " FROM event e JOIN sensor s ON s.sid = e.sid");
+        assertThat(e).containsExactly(Integer.toString(w.sid()), "1", "HTTP PUT Defacement Attempt (accepted)", "10001",
+                "1000003", "2", "2006-06-15 23:59:59", "0", "203.0.113.9", "10.1.1.80", "41000", "80", "6",
+                "web-application-atta", "2", "1", "bridge-1", "sguil-bridge", "dmz");
+        String payload = row("SELECT data_payload FROM data WHERE sid = ? AND cid = 1", w.sid()).get(0);
+        assertThat(new String(HexFormat.of().parseHex(payload), StandardCharsets.UTF_8)).isEqualTo("<b>PUT</b> /index.html");
+
+        // The next UTC day: new day tables, MERGE rebuilt over both, cid continues.
+        long next = w.write(event("2006-06-16T00:00:00Z", "second", null));
+        assertThat(next).isEqualTo(2);
+        assertThat(schema.dayTables(c, "data")).extracting(DayTable::name)
+                .containsExactly("data_bridge-1_20060615", "data_bridge-1_20060616");
+        assertThat(row("SELECT COUNT(*), MAX(cid) FROM event WHERE sid = ?", w.sid())).containsExactly("2", "2");
+        assertThat(row("SELECT data_payload FROM data WHERE cid = 2")).containsExactly(
+                HexFormat.of().formatHex("plain".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void cidContinuesAfterTheHighestCidOfTheSensorOnAnyDay() throws Exception {
+        SguilDbEventWriter w = new SguilDbEventWriter(c, schema, "bridge-1", "dmz");
+        assertThat(w.write(event("2006-06-20T10:00:00Z", "a", null), 41)).isEqualTo(SguilDbEventWriter.Result.INSERTED);
+        assertThat(w.maxCid(w.sid())).isEqualTo(41);
+        assertThat(w.write(event("2006-06-15T10:00:00Z", "older day", null))).isEqualTo(42);
+        // A second writer (a restart) picks up after 42 as well; an unrelated sensor starts at 1.
+        assertThat(new SguilDbEventWriter(c, schema, "bridge-1", "dmz").write(event("2006-06-20T11:00:00Z", "b", null)))
+                .isEqualTo(43);
+        assertThat(new SguilDbEventWriter(c, schema, "bridge-2", "dmz").write(event("2006-06-20T11:00:00Z", "b", null)))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void writingAGivenCidTwiceReportsAlreadyPresentAndChangesNothing() throws Exception {
+        SguilDbEventWriter w = new SguilDbEventWriter(c, schema, "bridge-1", "dmz");
+        SguilEventOut ev = event("2006-06-15T10:00:00Z", "once", "detail");
+        assertThat(w.write(ev, 7)).isEqualTo(SguilDbEventWriter.Result.INSERTED);
+        assertThat(w.write(ev, 7)).isEqualTo(SguilDbEventWriter.Result.ALREADY_PRESENT);
+        // Same cid on another day: Sguil's key would accept it, the writer must not.
+        assertThat(w.write(event("2006-06-16T10:00:00Z", "once", "detail"), 7))
+                .isEqualTo(SguilDbEventWriter.Result.ALREADY_PRESENT);
+        assertThat(row("SELECT COUNT(*) FROM event")).containsExactly("1");
+        assertThat(row("SELECT COUNT(*) FROM data")).containsExactly("1");
+    }
+
+    @Test
+    void aMissingDetailRowIsFilledInOnRetry() throws Exception {
+        SguilDbEventWriter w = new SguilDbEventWriter(c, schema, "bridge-1", "dmz");
+        w.write(event("2006-06-15T10:00:00Z", "x", "detail"), 3);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM `data_bridge-1_20060615`")) {
+            ps.executeUpdate(); // as if the bridge died between the two inserts
+        }
+        assertThat(w.write(event("2006-06-15T10:00:00Z", "x", "detail"), 3)).isEqualTo(SguilDbEventWriter.Result.ALREADY_PRESENT);
+        assertThat(row("SELECT COUNT(*) FROM data")).containsExactly("1");
+    }
+
+    @Test
+    void storesWhatSguilCanStoreAndRefusesTheRest() throws Exception {
+        SguilDbEventWriter w = new SguilDbEventWriter(c, schema, "bridge-1", "dmz");
+        String longSig = "S\u00e9" + "x".repeat(300);
+        long cid = w.write(event("2006-06-15T10:00:00Z", longSig, "d".repeat(40000)));
+        List<String> r = row("SELECT signature, LENGTH(d.data_payload) FROM event e JOIN data d USING (sid, cid) WHERE e.cid = ?", cid);
+        assertThat(r.get(0)).hasSize(255).startsWith("S?x");
+        assertThat(r.get(1)).isEqualTo("65534");
+
+        SguilEventOut badIp = new SguilEventOut("s", 1, "c", 10001, 1, 1, Instant.parse("2006-06-15T10:00:00Z"),
+                "10.0.0.256", 1, "10.0.0.1", 2, 6, "r", "k", null, null);
+        assertThatThrownBy(() -> w.write(badIp)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10.0.0.256");
+        SguilEventOut badClass = new SguilEventOut("s", 1, "x'; DROP TABLE event; --", 10001, 1, 1,
+                Instant.parse("2006-06-15T10:00:00Z"), "10.0.0.1", 1, "10.0.0.1", 2, 6, "r", "k", null, null);
+        assertThatThrownBy(() -> w.write(badClass)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(row("SELECT COUNT(*) FROM event")).containsExactly("1");
+    }
+
+    @Test
+    void aHostileSensorNameIsRefused() {
+        assertThatThrownBy(() -> new SguilDbEventWriter(c, schema, "x`_20060101` (a int); --", "dmz"))
+                .isInstanceOf(InvalidSensorNameException.class).hasMessageContaining("[A-Za-z0-9_.-]");
+    }
+}
