@@ -24,8 +24,8 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(new ExtractCommand());
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.addSubcommand(new ReportCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 
