@@ -35,7 +35,7 @@ public final class AgentDelivery implements Closeable {
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong confirmed = new AtomicLong();
-    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong alreadyStored = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean running = true;
     private volatile boolean connected;
@@ -71,7 +71,7 @@ public final class AgentDelivery implements Closeable {
     }
 
     public DeliveryStats stats() {
-        return new DeliveryStats(submitted.get(), sent.get(), confirmed.get(), duplicates.get(), failed.get(),
+        return new DeliveryStats(submitted.get(), sent.get(), confirmed.get(), alreadyStored.get(), failed.get(),
                 outbox.depth(), connected, lastError, lastErrorAt);
     }
 
@@ -105,6 +105,8 @@ public final class AgentDelivery implements Closeable {
                 }
                 AgentInfo info = client.register();
                 int dropped = outbox.resync(info.maxCid());
+                confirmed.addAndGet(dropped);
+                alreadyStored.addAndGet(dropped);
                 connected = true;
                 backoff = config.backoffInitial().toMillis();
                 LOG.info("registered with sguild as sensor {} (sid {}, maxCid {}); {} events already stored, {} pending",
@@ -168,12 +170,13 @@ public final class AgentDelivery implements Closeable {
             }
             lastHeard = System.nanoTime();
             if (reply.delivered()) {
-                outbox.done(e);
+                // counted before done(), so a caller woken by an empty outbox sees the count
                 confirmed.incrementAndGet();
                 if (reply.kind() == EventReply.Kind.DUPLICATE) {
-                    duplicates.incrementAndGet();
+                    alreadyStored.incrementAndGet();
                     LOG.info("event cid {} was already stored by an earlier attempt", cid);
                 }
+                outbox.done(e);
             } else {
                 dropForGood(e, "sguild answered Failed {" + reply.reason() + "}");
             }

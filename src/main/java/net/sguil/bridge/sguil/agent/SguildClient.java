@@ -65,7 +65,7 @@ public final class SguildClient implements Closeable {
                 throw new SguildException("sguild at " + where(config) + " did not greet as sguild: '"
                         + printable(banner) + "'");
             }
-            raw.getOutputStream().write(line(List.of("VersionInfo", banner)));
+            raw.getOutputStream().write(wire(TclList.encode(List.of("VersionInfo", banner))));
             raw.getOutputStream().flush();
             SSLSocket tls = startTls(config, raw);
             LOG.info("connected to sguild {} ({}, {} {})", where(config), banner,
@@ -134,7 +134,7 @@ public final class SguildClient implements Closeable {
                     throw new SguildException("malformed AgentInfo from sguild: " + reply);
                 }
                 AgentInfo info = new AgentInfo(reply.get(1), reply.get(2), reply.get(3),
-                        unsignedNumber(reply.get(4), "sid"), unsignedNumber(reply.get(5), "maxCid"));
+                        unsignedInt(reply.get(4), "sid"), unsignedInt(reply.get(5), "maxCid"));
                 if (!info.sensorName().equals(config.sensorName()) || !info.agentType().equals(AgentConfig.AGENT_TYPE)) {
                     throw new SguildException("sguild registered us as " + info + ", not as "
                             + config.sensorName() + "/" + AgentConfig.AGENT_TYPE);
@@ -150,7 +150,7 @@ public final class SguildClient implements Closeable {
         sendRaw(encodedLine);
         long deadline = deadline(config.replyTimeout());
         while (true) {
-            List<String> reply = readReply(deadline, "the reply to event " + cid);
+            List<String> reply = readReply(deadline, "reply to event " + cid);
             switch (reply.get(0)) {
                 case "ConfirmEvent" -> {
                     if (reply.size() == 2 && reply.get(1).equals(Long.toString(cid))) {
@@ -182,7 +182,7 @@ public final class SguildClient implements Closeable {
     }
 
     private void sendRaw(String encoded) throws IOException {
-        byte[] bytes = (encoded + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] bytes = wire(encoded);
         ScheduledFuture<?> guard = WATCHDOG.schedule(this::closeQuietly, config.replyTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
         try {
@@ -253,15 +253,16 @@ public final class SguildClient implements Closeable {
         return System.nanoTime() + d.toNanos();
     }
 
-    private static long unsignedNumber(String s, String what) throws SguildException {
-        if (!s.matches("[0-9]{1,18}")) {
-            throw new SguildException("sguild sent a " + what + " that is not a number: '" + printable(s) + "'");
+    /** sid and cid are INT UNSIGNED columns; anything else means we are not talking to sguild. */
+    private static long unsignedInt(String s, String what) throws SguildException {
+        if (!s.matches("[0-9]{1,10}") || Long.parseLong(s) > 0xFFFF_FFFFL) {
+            throw new SguildException("sguild sent a " + what + " that is not an INT UNSIGNED: '" + printable(s) + "'");
         }
         return Long.parseLong(s);
     }
 
-    private static byte[] line(List<String> message) {
-        return (TclList.encode(message) + "\n").getBytes(StandardCharsets.ISO_8859_1);
+    private static byte[] wire(String encodedLine) {
+        return (encodedLine + "\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static String stripCr(String s) {

@@ -51,6 +51,7 @@ final class FakeSguild implements Closeable {
     private int port;
     private volatile boolean silent;
     private volatile boolean blockHandshake;
+    private volatile boolean ignoreEvents;
     private volatile boolean clientHelloRightAfterVersionInfo;
     private int closeAfterEvents = -1;
     private int connections;
@@ -92,6 +93,11 @@ final class FakeSguild implements Closeable {
 
     void silent(boolean on) {
         silent = on;
+    }
+
+    /** Answers RegisterAgent and PING but drops every GenericEvent unanswered, as sguild does with a bad IP. */
+    void ignoreEvents(boolean on) {
+        ignoreEvents = on;
     }
 
     void blockHandshake(boolean on) {
@@ -136,7 +142,8 @@ final class FakeSguild implements Closeable {
         try (raw) {
             raw.setSoTimeout(10_000);
             raw.getOutputStream().write((BANNER + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            if (!readLineUnbuffered(raw.getInputStream()).equals("VersionInfo {" + BANNER + "}")) {
+            // the raw stream is unbuffered: reading the line byte by byte leaves the ClientHello in place
+            if (!("VersionInfo {" + BANNER + "}").equals(readLine(raw.getInputStream()))) {
                 return;
             }
             if (blockHandshake) {
@@ -185,7 +192,7 @@ final class FakeSguild implements Closeable {
                 continue; // nothing but RegisterAgent counts before registering
             } else if (cmd.equals("PING")) {
                 reply(out, List.of("PONG"));
-            } else if (cmd.equals("GenericEvent")) {
+            } else if (cmd.equals("GenericEvent") && !ignoreEvents) {
                 List<String> reply = event(msg.subList(1, msg.size()), line);
                 if (reply != null && reply.get(0).equals("ConfirmEvent") && closeNow(++eventsHere)) {
                     return;
@@ -265,12 +272,6 @@ final class FakeSguild implements Closeable {
     private static void reply(OutputStream out, List<String> msg) throws IOException {
         out.write((TclList.encode(msg) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
-    }
-
-    /** Byte by byte, so nothing after the line (the ClientHello) is consumed. */
-    private static String readLineUnbuffered(InputStream in) throws IOException {
-        String line = readLine(in);
-        return line == null ? "" : line;
     }
 
     private static String readLine(InputStream in) throws IOException {

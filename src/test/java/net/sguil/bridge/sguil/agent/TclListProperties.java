@@ -29,6 +29,16 @@ class TclListProperties {
         assertThat(TclList.encode(list)).doesNotContain("\n", "\r");
     }
 
+    @Property(tries = 1000)
+    void garbageIsEitherAListOrAClearError(@ForAll("tclHostileLists") List<String> pieces) {
+        String line = String.join("", pieces);
+        try {
+            assertThat(TclList.parse(line)).doesNotContainNull();
+        } catch (TclListException e) {
+            assertThat(e.getMessage()).matches("(unmatched open (brace|quote)|list element in (brace|quote) followed by).*");
+        }
+    }
+
     @Provide
     Arbitrary<List<String>> tclHostileLists() {
         Arbitrary<String> s = Arbitraries.strings()
