@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -332,9 +333,17 @@ public final class Outbox implements Closeable {
         journalBytes += r.length;
     }
 
+    /** The journal holds what the analysts will see about other people's traffic: not for other local users. */
+    private static void ownerOnly(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
     private void compact() throws IOException {
         long live = 0;
         try (FileOutputStream tmp = new FileOutputStream(temp.toFile())) {
+            ownerOnly(temp);
             byte[] state = record(STATE, nextId, null, lastCid);
             tmp.write(state);
             live += state.length;

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -160,7 +161,7 @@ public final class SguildClient implements Closeable {
                 }
                 case "Failed" -> {
                     String reason = String.join(" ", reply.subList(1, reply.size()));
-                    return new EventReply(reason.toLowerCase().contains("duplicate entry")
+                    return new EventReply(reason.toLowerCase(Locale.ROOT).contains("duplicate entry")
                             ? EventReply.Kind.DUPLICATE : EventReply.Kind.FAILED, reason);
                 }
                 default -> LOG.debug("ignoring {} while waiting for the reply to event {}", reply.get(0), cid);

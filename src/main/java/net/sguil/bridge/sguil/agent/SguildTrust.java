@@ -38,7 +38,11 @@ public final class SguildTrust {
         this.insecure = insecure;
     }
 
-    /** Trusts the certificate(s) in a PEM file (sguild's self-signed certificate or the CA that signed it). */
+    /**
+     * Trusts the certificate(s) in a PEM file: sguild's self-signed certificate, or a CA that signs
+     * only sguild's. There is no host name check (sguild certificates rarely carry the name agents
+     * connect to), so a CA given here vouches for every certificate it signed.
+     */
     public static SguildTrust pemCertificate(Path pem) throws IOException {
         try (InputStream in = Files.newInputStream(pem)) {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -59,6 +60,8 @@ class OutboxTest {
             assertThat(o.pendingEntries()).extracting(Outbox.Entry::cid).containsExactly(3L, 0L);
             assertThat(o.pendingEntries().get(1).event()).usingRecursiveComparison().isEqualTo(full);
         }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("journal"))))
+                .isEqualTo("rw-------");
     }
 
     @Test
