@@ -1,0 +1,220 @@
+package net.sguil.bridge.sguil.agent;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import net.sguil.bridge.facts.SguilEventOut;
+import net.sguil.bridge.weird.Weirds;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox to sguild, exactly once: {@link #submit} persists and returns; one thread
+ * connects, registers, resyncs the outbox against {@code maxCid}, then sends stop-and-wait, PINGs
+ * when idle and reconnects with capped, jittered exponential backoff when the connection dies.
+ *
+ * <p>An event sguild never answers (it drops bad IPs, timestamps and sids without a word) would be
+ * resent forever; after {@link AgentConfig#maxSilentAttempts()} unanswered sends, each followed by a
+ * reconnect whose maxCid shows it was not stored, it is logged and dropped.
+ */
+public final class AgentDelivery implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentDelivery.class);
+
+    private final AgentConfig config;
+    private final Outbox outbox;
+    private final SguildEventEncoder encoder;
+    private final Thread thread;
+    private final Object sleeper = new Object();
+    private final AtomicLong submitted = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong confirmed = new AtomicLong();
+    private final AtomicLong alreadyStored = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile boolean connected;
+    private volatile SguildClient current;
+    private volatile String lastError;
+    private volatile Instant lastErrorAt;
+
+    private AgentDelivery(AgentConfig config, Outbox outbox, Weirds weirds) {
+        this.config = config;
+        this.outbox = outbox;
+        this.encoder = new SguildEventEncoder(weirds);
+        this.thread = new Thread(this::run, "sguild-delivery");
+        this.thread.setDaemon(true);
+    }
+
+    /** Opens the outbox journal and starts delivering what it holds. */
+    public static AgentDelivery start(AgentConfig config, Path journal, Weirds weirds) throws IOException {
+        AgentDelivery d = new AgentDelivery(config, Outbox.open(journal, config), weirds);
+        d.thread.start();
+        return d;
+    }
+
+    /** Persists the event in the outbox; once this returns, the event reaches sguild exactly once. */
+    public long submit(SguilEventOut event) throws IOException {
+        long id = outbox.submit(event);
+        submitted.incrementAndGet();
+        return id;
+    }
+
+    /** Waits until the outbox is empty (e.g. before a clean shutdown); true if it emptied in time. */
+    public boolean awaitDrained(Duration timeout) throws InterruptedException {
+        return outbox.awaitEmpty(timeout.toMillis());
+    }
+
+    public DeliveryStats stats() {
+        return new DeliveryStats(submitted.get(), sent.get(), confirmed.get(), alreadyStored.get(), failed.get(),
+                outbox.depth(), connected, lastError, lastErrorAt);
+    }
+
+    /** Stops the delivery thread; what is still pending stays in the journal for the next start. */
+    @Override
+    public void close() throws IOException {
+        running = false;
+        synchronized (sleeper) {
+            sleeper.notifyAll();
+        }
+        outbox.wake();
+        SguildClient c = current;
+        if (c != null) {
+            c.close();
+        }
+        try {
+            thread.join(config.replyTimeout().toMillis() + 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        outbox.close();
+    }
+
+    private void run() {
+        long backoff = config.backoffInitial().toMillis();
+        while (running) {
+            try (SguildClient client = SguildClient.connect(config)) {
+                current = client;
+                if (!running) {
+                    break;
+                }
+                AgentInfo info = client.register();
+                int dropped = outbox.resync(info.maxCid());
+                confirmed.addAndGet(dropped);
+                alreadyStored.addAndGet(dropped);
+                connected = true;
+                backoff = config.backoffInitial().toMillis();
+                LOG.info("registered with sguild as sensor {} (sid {}, maxCid {}); {} events already stored, {} pending",
+                        info.sensorName(), info.sid(), info.maxCid(), dropped, outbox.depth());
+                dropSilentlyRefused();
+                deliver(client, info);
+            } catch (IOException | RuntimeException e) {
+                if (running) {
+                    failure(e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                connected = false;
+                current = null;
+            }
+            if (running) {
+                long delay = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+                LOG.info("reconnecting to sguild in {} ms", delay);
+                pause(delay);
+                backoff = Math.min(config.backoffMax().toMillis(), backoff * 2);
+            }
+        }
+    }
+
+    private void failure(Exception e) {
+        lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+        lastErrorAt = Instant.now();
+        LOG.warn("sguild connection lost: {} ({} events pending)", lastError, outbox.depth());
+    }
+
+    private void deliver(SguildClient client, AgentInfo info) throws IOException, InterruptedException {
+        long lastHeard = System.nanoTime();
+        while (running) {
+            long idleLeft = config.pingInterval().toNanos() - (System.nanoTime() - lastHeard);
+            if (idleLeft <= 0) {
+                client.ping();
+                lastHeard = System.nanoTime();
+                continue;
+            }
+            Outbox.Entry e = outbox.next(idleLeft);
+            if (e == null || !running) {
+                continue;
+            }
+            long cid = outbox.assignCid(e);
+            String line;
+            try {
+                line = encoder.encode(e.event(), info, cid);
+            } catch (InvalidEventException ex) {
+                dropForGood(e, ex.getMessage());
+                continue;
+            }
+            sent.incrementAndGet();
+            EventReply reply;
+            try {
+                reply = client.sendEvent(cid, line);
+            } catch (SocketTimeoutException ex) {
+                e.countSilentFailure();
+                throw ex;
+            }
+            lastHeard = System.nanoTime();
+            if (reply.delivered()) {
+                // counted before done(), so a caller woken by an empty outbox sees the count
+                confirmed.incrementAndGet();
+                if (reply.kind() == EventReply.Kind.DUPLICATE) {
+                    alreadyStored.incrementAndGet();
+                    LOG.info("event cid {} was already stored by an earlier attempt", cid);
+                }
+                outbox.done(e);
+            } else {
+                dropForGood(e, "sguild answered Failed {" + reply.reason() + "}");
+            }
+        }
+    }
+
+    /** Runs after a resync: an entry still pending there was not stored, however often it was sent. */
+    private void dropSilentlyRefused() throws IOException {
+        for (Outbox.Entry e : outbox.pendingEntries()) {
+            if (e.silentFailures() >= config.maxSilentAttempts()) {
+                dropForGood(e, "sguild never answered it in " + e.silentFailures() + " attempts and did not store it");
+            }
+        }
+    }
+
+    private void dropForGood(Outbox.Entry e, String why) throws IOException {
+        SguilEventOut ev = e.event();
+        LOG.error("dropping event cid {} ({}; rule {}, key {}, signature '{}', {} {}:{} -> {}:{}): {}", e.cid(),
+                ev.getTimestamp(), ev.getRule(), ev.getEvidenceKey(), ev.getSignature(), ev.getIpProto(),
+                ev.getSrcIp(), ev.getSrcPort(), ev.getDstIp(), ev.getDstPort(), why);
+        failed.incrementAndGet();
+        lastError = "event cid " + e.cid() + " dropped: " + why;
+        lastErrorAt = Instant.now();
+        outbox.done(e);
+    }
+
+    private void pause(long millis) {
+        long end = System.currentTimeMillis() + millis;
+        synchronized (sleeper) {
+            long left;
+            while (running && (left = end - System.currentTimeMillis()) > 0) {
+                try {
+                    sleeper.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}
