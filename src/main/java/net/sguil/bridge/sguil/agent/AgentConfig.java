@@ -30,6 +30,7 @@ public final class AgentConfig {
     private final int maxLineChars;
     private final int maxPendingEvents;
     private final long compactAfterBytes;
+    private final int rememberedConclusions;
 
     private AgentConfig(Builder b) {
         this.host = Objects.requireNonNull(b.host, "sguild host");
@@ -48,6 +49,7 @@ public final class AgentConfig {
         this.maxLineChars = atLeastOne("max line length", b.maxLineChars);
         this.maxPendingEvents = atLeastOne("max pending events", b.maxPendingEvents);
         this.compactAfterBytes = b.compactAfterBytes;
+        this.rememberedConclusions = atLeastOne("remembered conclusions", b.rememberedConclusions);
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("sguild port must be 1-65535, got " + port);
         }
@@ -103,6 +105,8 @@ public final class AgentConfig {
     public int maxPendingEvents() { return maxPendingEvents; }
     /** The journal is rewritten once it is this large and mostly made of finished entries. */
     public long compactAfterBytes() { return compactAfterBytes; }
+    /** How many (rule, evidence key) pairs the outbox remembers to refuse a conclusion submitted twice. */
+    public int rememberedConclusions() { return rememberedConclusions; }
 
     public static final class Builder {
         private String host;
@@ -121,6 +125,7 @@ public final class AgentConfig {
         private int maxLineChars = 64 * 1024;
         private int maxPendingEvents = 100_000;
         private long compactAfterBytes = 4L * 1024 * 1024;
+        private int rememberedConclusions = 200_000;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -137,6 +142,7 @@ public final class AgentConfig {
         public Builder maxLineChars(int v) { maxLineChars = v; return this; }
         public Builder maxPendingEvents(int v) { maxPendingEvents = v; return this; }
         public Builder compactAfterBytes(long v) { compactAfterBytes = v; return this; }
+        public Builder rememberedConclusions(int v) { rememberedConclusions = v; return this; }
 
         public AgentConfig build() {
             return new AgentConfig(this);

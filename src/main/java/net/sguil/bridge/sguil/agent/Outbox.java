@@ -37,7 +37,13 @@ import org.slf4j.LoggerFactory;
  * <li>{@code ENQUEUE id event}: a new event, in submission order;</li>
  * <li>{@code ASSIGN id cid}: the event's cid, persisted before the event is first sent;</li>
  * <li>{@code DONE id}: the event is stored in sguild (or refused for good).</li>
+ * <li>{@code SEEN key}: written by compaction, one per remembered conclusion already delivered.</li>
  * </ul>
+ * A conclusion is identified by its rule and evidence key. The outbox remembers the most recent
+ * {@link AgentConfig#rememberedConclusions()} of them and {@link #submit} refuses one it already
+ * holds: after a crash the bridge re-reads the rows it had not yet marked as read, its rules
+ * conclude the same again, and the journal, written in the same fsync as the event itself, is the
+ * one place that knows it was already accepted.
  * Replay applies the records in order and stops at the first record that is cut short or fails its
  * CRC: that is the one a crash tore while it was being appended, and since every earlier record was
  * fsynced before a later one was started, nothing after it was ever acknowledged. Opening then
@@ -79,6 +85,7 @@ public final class Outbox implements Closeable {
     private static final byte ENQUEUE = 2;
     private static final byte ASSIGN = 3;
     private static final byte DONE = 4;
+    private static final byte SEEN = 5;
     private static final int MAX_RECORD = 1 << 20;
 
     /** An event waiting in the outbox; {@code cid} is 0 until its first send is prepared. */
@@ -105,6 +112,7 @@ public final class Outbox implements Closeable {
     private final Path temp;
     private final AgentConfig config;
     private final LinkedHashMap<Long, Entry> pending = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Boolean> seen;
     private FileOutputStream out;
     private long journalBytes;
     private long liveBytesAfterCompaction;
@@ -116,6 +124,13 @@ public final class Outbox implements Closeable {
         this.journal = journal.toAbsolutePath();
         this.temp = this.journal.resolveSibling(this.journal.getFileName() + ".tmp");
         this.config = config;
+        int remembered = config.rememberedConclusions();
+        this.seen = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+                return size() > remembered;
+            }
+        };
     }
 
     /** Opens (or creates) the journal, replays it and compacts it. */
@@ -173,8 +188,14 @@ public final class Outbox implements Closeable {
             }
             case ENQUEUE -> {
                 long id = in.readLong();
-                pending.put(id, new Entry(id, OutboxEventCodec.decode(in)));
+                Entry e = new Entry(id, OutboxEventCodec.decode(in));
+                pending.put(id, e);
+                remember(e.event());
                 nextId = Math.max(nextId, id + 1);
+            }
+            case SEEN -> {
+                in.readLong();
+                seen.put(in.readUTF(), Boolean.TRUE);
             }
             case ASSIGN -> {
                 Entry e = pending.get(in.readLong());
@@ -189,9 +210,16 @@ public final class Outbox implements Closeable {
         }
     }
 
-    /** Persists the event (fsynced) and returns its outbox id; from then on it will be delivered once. */
+    /**
+     * Persists the event (fsynced) and returns its outbox id; from then on it will be delivered once.
+     * Returns -1, and stores nothing, when the same conclusion (rule and evidence key) was submitted before.
+     */
     public synchronized long submit(SguilEventOut event) throws IOException {
         ensureOpen();
+        String key = conclusionKey(event);
+        if (key != null && seen.containsKey(key)) {
+            return -1;
+        }
         if (pending.size() >= config.maxPendingEvents()) {
             throw new OutboxFullException("outbox holds " + pending.size() + " undelivered events, the configured maximum");
         }
@@ -200,8 +228,33 @@ public final class Outbox implements Closeable {
         append(record(ENQUEUE, id, body, -1));
         nextId++;
         pending.put(id, new Entry(id, event));
+        remember(event);
         notifyAll();
         return id;
+    }
+
+    private void remember(SguilEventOut event) {
+        String key = conclusionKey(event);
+        if (key != null) {
+            seen.put(key, Boolean.TRUE);
+        }
+    }
+
+    /** Null for an event without evidence key: such events are never de-duplicated. Long keys are hashed. */
+    private static String conclusionKey(SguilEventOut event) {
+        if (event.getEvidenceKey() == null) {
+            return null;
+        }
+        String key = event.getRule() + "\u0000" + event.getEvidenceKey();
+        if (key.length() <= 1000) {
+            return key;
+        }
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The oldest pending entry, waiting up to {@code timeoutNanos} for one; null if none came or on {@link #wake()}. */
@@ -326,6 +379,16 @@ public final class Outbox implements Closeable {
         return r;
     }
 
+    private static byte[] utf(String s) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream d = new DataOutputStream(bytes)) {
+            d.writeUTF(s);
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return bytes.toByteArray();
+    }
+
     /** One write, then fsync: the record is durable, or torn at the tail, when this returns or dies. */
     private void append(byte[] r) throws IOException {
         out.write(r);
@@ -347,6 +410,17 @@ public final class Outbox implements Closeable {
             byte[] state = record(STATE, nextId, null, lastCid);
             tmp.write(state);
             live += state.length;
+            java.util.Set<String> pendingKeys = new java.util.HashSet<>();
+            for (Entry e : pending.values()) {
+                pendingKeys.add(conclusionKey(e.event()));
+            }
+            for (String key : seen.keySet()) {
+                if (!pendingKeys.contains(key)) {
+                    byte[] r = record(SEEN, 0, utf(key), -1);
+                    tmp.write(r);
+                    live += r.length;
+                }
+            }
             for (Entry e : pending.values()) {
                 byte[] enq = record(ENQUEUE, e.id, OutboxEventCodec.encode(e.event), -1);
                 tmp.write(enq);

@@ -36,10 +36,12 @@ class OutboxTest {
 
     @Test
     void keepsEverythingAcrossReopenAndNeverReusesACid() throws Exception {
-        SguilEventOut full = new SguilEventOut("s\u00e9", 3, "c", 10001, 9, 2, TS, "2001:db8::1", 1, "10.0.0.1", 2,
+        SguilEventOut first = new SguilEventOut("s\u00e9", 3, "c", 10001, 9, 2, TS, "2001:db8::1", 1, "10.0.0.1", 2,
                 17, "rule", "key", "detail \n", "<b>\u20ac</b>");
+        SguilEventOut full = new SguilEventOut("s\u00e9", 3, "c", 10001, 9, 2, TS, "2001:db8::1", 1, "10.0.0.1", 2,
+                17, "rule", "key2", "detail \n", "<b>\u20ac</b>");
         try (Outbox o = open()) {
-            o.submit(full);
+            o.submit(first);
             o.submit(event("b", TS, "1.1.1.1", "2.2.2.2", null));
             o.submit(event("c", TS, "1.1.1.1", "2.2.2.2", null));
             List<Outbox.Entry> p = o.pendingEntries();
@@ -62,6 +64,28 @@ class OutboxTest {
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("journal"))))
                 .isEqualTo("rw-------");
+    }
+
+    @Test
+    void theSameConclusionIsAcceptedOnceEvenAcrossCompactionAndReopen() throws Exception {
+        SguilEventOut a = event("a", TS, "1.1.1.1", "2.2.2.2", null);
+        try (Outbox o = Outbox.open(dir.resolve("journal"), cfg().compactAfterBytes(1).build())) {
+            assertThat(o.submit(a)).isPositive();
+            assertThat(o.submit(a)).as("same rule and evidence key").isEqualTo(-1);
+            Outbox.Entry e = o.pendingEntries().get(0);
+            o.assignCid(e);
+            o.done(e);
+            assertThat(o.submit(a)).as("delivered, still remembered").isEqualTo(-1);
+        }
+        try (Outbox o = open()) {
+            assertThat(o.submit(a)).as("remembered across compaction and reopen").isEqualTo(-1);
+            assertThat(o.submit(event("b", TS, "1.1.1.1", "2.2.2.2", null))).isPositive();
+            SguilEventOut keyless = new SguilEventOut("k", 3, "c", 10001, 9, 2, TS, "1.1.1.1", 1, "2.2.2.2", 2, 6,
+                    "rule", null, "d", "h");
+            assertThat(o.submit(keyless)).isPositive();
+            assertThat(o.submit(keyless)).as("no evidence key: never de-duplicated").isPositive();
+            assertThat(o.depth()).isEqualTo(3);
+        }
     }
 
     @Test
