@@ -107,6 +107,9 @@ public final class AgentConfig {
     public long compactAfterBytes() { return compactAfterBytes; }
     /** How many (rule, evidence key) pairs the outbox remembers to refuse a conclusion submitted twice. */
     public int rememberedConclusions() { return rememberedConclusions; }
+    public OutboxLimits outboxLimits() {
+        return new OutboxLimits(maxPendingEvents, compactAfterBytes, rememberedConclusions);
+    }
 
     public static final class Builder {
         private String host;

@@ -1,14 +1,15 @@
 package net.sguil.bridge.sguil.agent;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import net.sguil.bridge.delivery.Backoff;
+import net.sguil.bridge.delivery.EventDelivery;
+import net.sguil.bridge.delivery.Pause;
 import net.sguil.bridge.facts.SguilEventOut;
 import net.sguil.bridge.weird.Weirds;
 
@@ -24,14 +25,14 @@ import org.slf4j.LoggerFactory;
  * resent forever; after {@link AgentConfig#maxSilentAttempts()} unanswered sends, each followed by a
  * reconnect whose maxCid shows it was not stored, it is logged and dropped.
  */
-public final class AgentDelivery implements Closeable {
+public final class AgentDelivery implements EventDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(AgentDelivery.class);
 
     private final AgentConfig config;
     private final Outbox outbox;
     private final SguildEventEncoder encoder;
     private final Thread thread;
-    private final Object sleeper = new Object();
+    private final Pause pause = new Pause();
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong confirmed = new AtomicLong();
@@ -53,23 +54,26 @@ public final class AgentDelivery implements Closeable {
 
     /** Opens the outbox journal and starts delivering what it holds. */
     public static AgentDelivery start(AgentConfig config, Path journal, Weirds weirds) throws IOException {
-        AgentDelivery d = new AgentDelivery(config, Outbox.open(journal, config), weirds);
+        AgentDelivery d = new AgentDelivery(config, Outbox.open(journal, config.outboxLimits()), weirds);
         d.thread.start();
         return d;
     }
 
-    /** Persists the event in the outbox; once this returns, the event reaches sguild exactly once. */
-    public long submit(SguilEventOut event) throws IOException {
-        long id = outbox.submit(event);
+    @Override
+    public boolean submit(SguilEventOut event) throws IOException {
+        if (outbox.submit(event) < 0) {
+            return false;
+        }
         submitted.incrementAndGet();
-        return id;
+        return true;
     }
 
-    /** Waits until the outbox is empty (e.g. before a clean shutdown); true if it emptied in time. */
+    @Override
     public boolean awaitDrained(Duration timeout) throws InterruptedException {
         return outbox.awaitEmpty(timeout.toMillis());
     }
 
+    @Override
     public DeliveryStats stats() {
         return new DeliveryStats(submitted.get(), sent.get(), confirmed.get(), alreadyStored.get(), failed.get(),
                 outbox.depth(), connected, lastError, lastErrorAt);
@@ -79,9 +83,7 @@ public final class AgentDelivery implements Closeable {
     @Override
     public void close() throws IOException {
         running = false;
-        synchronized (sleeper) {
-            sleeper.notifyAll();
-        }
+        pause.interrupt();
         outbox.wake();
         SguildClient c = current;
         if (c != null) {
@@ -96,7 +98,7 @@ public final class AgentDelivery implements Closeable {
     }
 
     private void run() {
-        long backoff = config.backoffInitial().toMillis();
+        Backoff backoff = new Backoff(config.backoffInitial(), config.backoffMax());
         while (running) {
             try (SguildClient client = SguildClient.connect(config)) {
                 current = client;
@@ -108,7 +110,7 @@ public final class AgentDelivery implements Closeable {
                 confirmed.addAndGet(dropped);
                 alreadyStored.addAndGet(dropped);
                 connected = true;
-                backoff = config.backoffInitial().toMillis();
+                backoff.reset();
                 LOG.info("registered with sguild as sensor {} (sid {}, maxCid {}); {} events already stored, {} pending",
                         info.sensorName(), info.sid(), info.maxCid(), dropped, outbox.depth());
                 dropSilentlyRefused();
@@ -125,10 +127,9 @@ public final class AgentDelivery implements Closeable {
                 current = null;
             }
             if (running) {
-                long delay = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+                long delay = backoff.nextDelayMillis();
                 LOG.info("reconnecting to sguild in {} ms", delay);
-                pause(delay);
-                backoff = Math.min(config.backoffMax().toMillis(), backoff * 2);
+                pause.sleep(delay);
             }
         }
     }
@@ -201,20 +202,5 @@ public final class AgentDelivery implements Closeable {
         lastError = "event cid " + e.cid() + " dropped: " + why;
         lastErrorAt = Instant.now();
         outbox.done(e);
-    }
-
-    private void pause(long millis) {
-        long end = System.currentTimeMillis() + millis;
-        synchronized (sleeper) {
-            long left;
-            while (running && (left = end - System.currentTimeMillis()) > 0) {
-                try {
-                    sleeper.wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 }

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * <li>{@code SEEN key}: written by compaction, one per remembered conclusion already delivered.</li>
  * </ul>
  * A conclusion is identified by its rule and evidence key. The outbox remembers the most recent
- * {@link AgentConfig#rememberedConclusions()} of them and {@link #submit} refuses one it already
+ * {@link OutboxLimits#rememberedConclusions()} of them and {@link #submit} refuses one it already
  * holds: after a crash the bridge re-reads the rows it had not yet marked as read, its rules
  * conclude the same again, and the journal, written in the same fsync as the event itself, is the
  * one place that knows it was already accepted.
@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * fsynced before a later one was started, nothing after it was ever acknowledged. Opening then
  * compacts: the pending entries and the cid high-water mark are written to {@code <journal>.tmp},
  * which is fsynced, renamed over the journal atomically, and the directory fsynced. The journal is
- * compacted the same way whenever it outgrows {@link AgentConfig#compactAfterBytes()} and is mostly
+ * compacted the same way whenever it outgrows {@link OutboxLimits#compactAfterBytes()} and is mostly
  * finished entries.
  *
  * <h2>Why a {@code kill -9} at any instant loses nothing and duplicates nothing</h2>
@@ -110,7 +110,7 @@ public final class Outbox implements Closeable {
 
     private final Path journal;
     private final Path temp;
-    private final AgentConfig config;
+    private final OutboxLimits config;
     private final LinkedHashMap<Long, Entry> pending = new LinkedHashMap<>();
     private final LinkedHashMap<String, Boolean> seen;
     private FileOutputStream out;
@@ -120,7 +120,7 @@ public final class Outbox implements Closeable {
     private long lastCid;
     private boolean closed;
 
-    private Outbox(Path journal, AgentConfig config) {
+    private Outbox(Path journal, OutboxLimits config) {
         this.journal = journal.toAbsolutePath();
         this.temp = this.journal.resolveSibling(this.journal.getFileName() + ".tmp");
         this.config = config;
@@ -134,7 +134,7 @@ public final class Outbox implements Closeable {
     }
 
     /** Opens (or creates) the journal, replays it and compacts it. */
-    public static Outbox open(Path journal, AgentConfig config) throws IOException {
+    public static Outbox open(Path journal, OutboxLimits config) throws IOException {
         Outbox o = new Outbox(journal, config);
         Files.createDirectories(o.journal.getParent());
         Files.deleteIfExists(o.temp);

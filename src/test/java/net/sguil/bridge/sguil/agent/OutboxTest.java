@@ -27,7 +27,7 @@ class OutboxTest {
     }
 
     private Outbox open() throws Exception {
-        return Outbox.open(dir.resolve("journal"), cfg().build());
+        return Outbox.open(dir.resolve("journal"), cfg().build().outboxLimits());
     }
 
     private static List<String> signatures(Outbox o) {
@@ -69,7 +69,7 @@ class OutboxTest {
     @Test
     void theSameConclusionIsAcceptedOnceEvenAcrossCompactionAndReopen() throws Exception {
         SguilEventOut a = event("a", TS, "1.1.1.1", "2.2.2.2", null);
-        try (Outbox o = Outbox.open(dir.resolve("journal"), cfg().compactAfterBytes(1).build())) {
+        try (Outbox o = Outbox.open(dir.resolve("journal"), cfg().compactAfterBytes(1).build().outboxLimits())) {
             assertThat(o.submit(a)).isPositive();
             assertThat(o.submit(a)).as("same rule and evidence key").isEqualTo(-1);
             Outbox.Entry e = o.pendingEntries().get(0);
@@ -135,7 +135,7 @@ class OutboxTest {
     @Test
     void compactionKeepsTheJournalSmall() throws Exception {
         Path journal = dir.resolve("journal");
-        try (Outbox o = Outbox.open(journal, cfg().compactAfterBytes(4096).build())) {
+        try (Outbox o = Outbox.open(journal, cfg().compactAfterBytes(4096).build().outboxLimits())) {
             for (int i = 0; i < 200; i++) {
                 o.submit(event("e" + i, TS, "1.1.1.1", "2.2.2.2", "<p>" + "x".repeat(100) + "</p>"));
                 List<Outbox.Entry> pending = o.pendingEntries();
@@ -147,7 +147,7 @@ class OutboxTest {
             }
             assertThat(Files.size(journal)).isLessThan(20 * 1024);
         }
-        try (Outbox o = Outbox.open(journal, cfg().build())) {
+        try (Outbox o = Outbox.open(journal, cfg().build().outboxLimits())) {
             assertThat(o.depth()).isEqualTo(20);
             assertThat(o.lastAssignedCid()).isEqualTo(200);
             assertThat(signatures(o).get(19)).isEqualTo("e190");
@@ -157,7 +157,7 @@ class OutboxTest {
 
     @Test
     void refusesBeyondItsCapacity() throws Exception {
-        try (Outbox o = Outbox.open(dir.resolve("journal"), cfg().maxPendingEvents(2).build())) {
+        try (Outbox o = Outbox.open(dir.resolve("journal"), cfg().maxPendingEvents(2).build().outboxLimits())) {
             o.submit(event("a", TS, "1.1.1.1", "2.2.2.2", null));
             o.submit(event("b", TS, "1.1.1.1", "2.2.2.2", null));
             assertThatThrownBy(() -> o.submit(event("c", TS, "1.1.1.1", "2.2.2.2", null)))
