@@ -2,9 +2,6 @@ package net.sguil.bridge.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,51 +10,23 @@ import net.sguil.bridge.facts.ExtractSession;
 import net.sguil.bridge.facts.HttpTransaction;
 import net.sguil.bridge.facts.SguilAlert;
 import net.sguil.bridge.facts.SguilEventOut;
-import org.drools.model.codegen.ExecutableModelProject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kie.api.KieBase;
-import org.kie.api.KieBaseConfiguration;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.definition.type.FactType;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionConfiguration;
-import org.kie.api.runtime.conf.ClockTypeOption;
 import org.kie.api.time.SessionPseudoClock;
 
 /** drl/put-defacement.drl in a STREAM-mode session with a pseudo clock driven by the facts' own times. */
 class PutDefacementRulesTest {
     private static final Instant T0 = Instant.parse("2026-06-22T15:27:19Z");
-    private static KieBase base;
-
     private KieSession session;
     private SessionPseudoClock clock;
 
-    @BeforeAll
-    static void compile() throws IOException {
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.write("src/main/resources/drl/put-defacement.drl", Files.readString(Path.of("drl/put-defacement.drl")));
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-        assertThat(builder.getResults().getMessages(Message.Level.ERROR)).isEmpty();
-        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
-        conf.setOption(EventProcessingOption.STREAM);
-        base = ks.newKieContainer(ks.getRepository().getDefaultReleaseId()).newKieBase(conf);
-    }
-
     @BeforeEach
     void open() {
-        KieSessionConfiguration conf = KieServices.Factory.get().newKieSessionConfiguration();
-        conf.setOption(ClockTypeOption.PSEUDO);
-        session = base.newKieSession(conf, null);
+        session = PutRules.session(T0.toEpochMilli());
         clock = session.getSessionClock();
-        clock.advanceTime(T0.toEpochMilli(), TimeUnit.MILLISECONDS);
     }
 
     @AfterEach
@@ -172,7 +141,7 @@ class PutDefacementRulesTest {
 
     @Test
     void refusedWindowsAreKeptPerSourceAndTheWindowIsConfigurable() {
-        FactType settings = base.getFactType("drl", "PutDefacementSettings");
+        FactType settings = PutRules.base().getFactType("drl", "PutDefacementSettings");
         Object s;
         try {
             s = settings.newInstance();
