@@ -24,6 +24,7 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(new ExtractCommand());
+        cl.addSubcommand(new SnortRulesCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
