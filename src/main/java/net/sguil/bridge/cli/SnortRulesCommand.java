@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,8 +40,12 @@ public final class SnortRulesCommand {
                 List<String> lines;
                 try {
                     lines = Files.readAllLines(f, StandardCharsets.ISO_8859_1);
+                } catch (NoSuchFileException e) {
+                    System.err.println("sguil-bridge: " + f + ": no such file");
+                    status = Main.EXIT_BAD_INPUT;
+                    continue;
                 } catch (IOException e) {
-                    System.err.println("sguil-bridge: " + f + ": cannot read: " + e.getMessage());
+                    System.err.println("sguil-bridge: " + f + ": cannot read: " + e);
                     status = Main.EXIT_BAD_INPUT;
                     continue;
                 }

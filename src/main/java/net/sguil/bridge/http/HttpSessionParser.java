@@ -107,7 +107,7 @@ public final class HttpSessionParser implements StreamHandler {
             requestDone();
         } else if (clientMode == Mode.HEAD && requestHead.state() == HeadReader.State.FIELDS) {
             weirds.count("http.request_head_incomplete");
-            partialRequest();
+            requestHeadDone(false);
         }
         if (clientBytes == 0) {
             weirds.count("http.client_silent");
@@ -156,7 +156,7 @@ public final class HttpSessionParser implements StreamHandler {
             case HEAD -> {
                 weirds.count("http.gap_in_request_head");
                 if (requestHead.state() == HeadReader.State.FIELDS) {
-                    partialRequest();
+                    requestHeadDone(false);
                 }
                 requestHead.reset(true);
             }
@@ -176,6 +176,7 @@ public final class HttpSessionParser implements StreamHandler {
         }
     }
 
+    /** @param complete false when a gap or the end cut the head after its request line: report what is known */
     private void requestHeadDone(boolean complete) {
         RequestLine rl = requestHead.startLine();
         Exchange e = new Exchange(rl.method(), limits.bodyHeadBytes());
@@ -224,11 +225,6 @@ public final class HttpSessionParser implements StreamHandler {
                 clientMode = Mode.BODY;
             }
         }
-    }
-
-    /** A gap or the end cut the request's head after its request line: report what is known. */
-    private void partialRequest() {
-        requestHeadDone(false);
     }
 
     private void requestDone() {
