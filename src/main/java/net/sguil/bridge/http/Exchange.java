@@ -7,7 +7,8 @@ import net.sguil.bridge.facts.HttpTransaction;
 final class Exchange implements BodyReader.Sink {
     final HttpTransaction.Builder fact = HttpTransaction.builder();
     final String method;
-    private final byte[] bodyHead;
+    private final int bodyHeadLimit;
+    private byte[] bodyHead;
     private int bodyHeadLength;
     private long bodySize;
     private boolean bodyComplete = true;
@@ -17,13 +18,16 @@ final class Exchange implements BodyReader.Sink {
 
     Exchange(String method, int bodyHeadBytes) {
         this.method = method;
-        this.bodyHead = new byte[bodyHeadBytes];
+        this.bodyHeadLimit = bodyHeadBytes;
     }
 
     @Override
     public void accept(byte[] b, int off, int len) {
-        int n = Math.min(len, bodyHead.length - bodyHeadLength);
+        int n = Math.min(len, bodyHeadLimit - bodyHeadLength);
         if (n > 0 && !headFrozen) {
+            if (bodyHead == null) {
+                bodyHead = new byte[bodyHeadLimit];
+            }
             System.arraycopy(b, off, bodyHead, bodyHeadLength, n);
             bodyHeadLength += n;
         }
@@ -42,7 +46,8 @@ final class Exchange implements BodyReader.Sink {
     }
 
     HttpTransaction build(long sessionGaps) {
-        return fact.requestBody(bodySize, new String(bodyHead, 0, bodyHeadLength, StandardCharsets.ISO_8859_1),
+        String head = bodyHead == null ? "" : new String(bodyHead, 0, bodyHeadLength, StandardCharsets.ISO_8859_1);
+        return fact.requestBody(bodySize, head,
                 bodyComplete).sessionGaps(sessionGaps).build();
     }
 }

@@ -31,26 +31,35 @@ public final class HttpAnalyzerBench {
         Path pcap = Path.of(args[0]);
         double mb = Files.size(pcap) / 1048576.0;
         long[] found = {0, 0};
-        run(pcap, c -> null); // warm-up
-        long t0 = System.nanoTime();
-        run(pcap, c -> null);
-        double base = (System.nanoTime() - t0) / 1e9;
-        t0 = System.nanoTime();
-        Weirds weirds = run(pcap, c -> new HttpSessionParser(HttpLimits.defaults(), HttpFlow.of(c, "bench"),
+        Weirds weirds = new Weirds();
+        StreamHandlerFactory http = c -> new HttpSessionParser(HttpLimits.defaults(), HttpFlow.of(c, "bench"),
                 (HttpTransaction t) -> {
                     found[0]++;
                     if (t.getRequestStart().startsWith("PUT ")) {
                         found[1]++;
                     }
-                }, new Weirds()));
-        double full = (System.nanoTime() - t0) / 1e9;
+                }, weirds);
+        double base = Double.MAX_VALUE;
+        double full = Double.MAX_VALUE;
+        // Best of three passes each, alternating, after a warm-up: the page cache and the JIT settle.
+        run(pcap, c -> null);
+        for (int i = 0; i < 3; i++) {
+            found[0] = 0;
+            found[1] = 0;
+            long t0 = System.nanoTime();
+            run(pcap, c -> null);
+            base = Math.min(base, (System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            run(pcap, http);
+            full = Math.min(full, (System.nanoTime() - t0) / 1e9);
+        }
         System.out.printf("pcap+tcp only: %.0f MB in %.2f s = %.0f MB/s%n", mb, base, mb / base);
         System.out.printf("pcap+tcp+http: %.0f MB in %.2f s = %.0f MB/s; %d transactions, %d PUT; http parser alone ~%.0f MB/s%n",
                 mb, full, mb / full, found[0], found[1], mb / Math.max(1e-9, full - base));
-        System.out.println("weirds: " + weirds.snapshot());
+        System.out.println("http weirds (3 passes): " + weirds.snapshot());
     }
 
-    private static Weirds run(Path pcap, StreamHandlerFactory factory) throws IOException {
+    private static void run(Path pcap, StreamHandlerFactory factory) throws IOException {
         Weirds weirds = new Weirds();
         TcpReassembler r = new TcpReassembler(TcpConfig.defaults(), weirds, factory);
         PacketDecoder d = new PacketDecoder(DecoderConfig.defaults(), weirds, r);
@@ -61,6 +70,5 @@ public final class HttpAnalyzerBench {
             }
         }
         r.finish();
-        return weirds;
     }
 }
