@@ -25,6 +25,7 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(new ExtractCommand());
         cl.addSubcommand(new ReportCommand());
+        cl.addSubcommand(new SnortRulesCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

@@ -3,6 +3,10 @@ package net.sguil.bridge.extract;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.LongConsumer;
+import net.sguil.bridge.http.HttpFlow;
+import net.sguil.bridge.http.HttpLimits;
+import net.sguil.bridge.http.HttpListener;
+import net.sguil.bridge.http.HttpSessionParser;
 import net.sguil.bridge.pcap.CaptureFiles;
 import net.sguil.bridge.pcap.PacketDecoder;
 import net.sguil.bridge.pcap.PacketSource;
@@ -18,9 +22,22 @@ import net.sguil.bridge.weird.Weirds;
  */
 public final class CaptureProcessor {
     private final ExtractionPipeline pipeline;
+    private final HttpLimits httpLimits;
+    private final HttpListener http;
 
+    /** SMTP extraction only: HTTP connections are recognised and skipped. */
     public CaptureProcessor(ExtractionPipeline pipeline) {
+        this(pipeline, HttpLimits.defaults(), null);
+    }
+
+    /**
+     * @param http also analyse HTTP connections and hand each transaction to it, on the thread calling
+     *        {@link #process} (in capture order, not through the pipeline's workers); null for none
+     */
+    public CaptureProcessor(ExtractionPipeline pipeline, HttpLimits httpLimits, HttpListener http) {
         this.pipeline = pipeline;
+        this.httpLimits = httpLimits;
+        this.http = http;
     }
 
     /**
@@ -36,6 +53,9 @@ public final class CaptureProcessor {
         ProtocolDispatcher dispatcher = new ProtocolDispatcher(weirds)
                 .with(Protocol.SMTP, c -> new SmtpSessionParser(cfg.smtp(),
                         new SmtpSessionRecorder(c, name, pipeline, ctx), weirds));
+        if (http != null) {
+            dispatcher.with(Protocol.HTTP, c -> new HttpSessionParser(httpLimits, HttpFlow.of(c, name), http, weirds));
+        }
         TcpReassembler reassembler = new TcpReassembler(cfg.tcp(), weirds, dispatcher);
         PacketDecoder decoder = new PacketDecoder(cfg.decoder(), weirds, reassembler);
         long packets = 0;

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Benchmark of `scan` over mixed traffic: generates (once) a deterministic ~1 GB capture of HTTP
+# sessions (downloads, uploads, keep-alive, chunked) with a known number of PUT defacement attempts,
+# mixed with the SMTP attachment sessions of bench/extract.sh; runs `scan --json` on it with
+# -Xmx256m; prints MB/s of pcap, the PUT events found against the number expected, and peak RSS.
+# Also prints the HTTP analyzer's own throughput on a ~200 MB HTTP-only capture.
+# usage: bench/scan.sh [SIZE_MB]   (default 1024)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size=${1:-1024}
+work=bench/work; mkdir -p "$work"
+pcap="$work/mixed-${size}m.pcap"
+if [ ! -f target/sguil-bridge.jar ] || [ ! -d target/test-classes ]; then
+  mvn -q -B -o package -DskipTests >/dev/null 2>&1 || mvn -q -B package -DskipTests
+  mvn -q -B -o test-compile
+fi
+[ -f target/test-classpath.txt ] || mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >/dev/null
+cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
+if [ ! -f "$pcap" ]; then
+  echo "generating $pcap ..."
+  java -cp "$cp" net.sguil.bridge.bench.HttpBenchCapture "$pcap" "$size" | tee "$pcap.info"
+fi
+if [ ! -f "$work/http-200m.pcap" ]; then
+  java -cp "$cp" net.sguil.bridge.bench.HttpBenchCapture "$work/http-200m.pcap" 200 --http-only > "$work/http-200m.pcap.info"
+fi
+java -Xmx256m -cp "$cp" net.sguil.bridge.bench.HttpAnalyzerBench "$work/http-200m.pcap"
+
+bytes=$(stat -c %s "$pcap")
+expected=$(sed -n 's/.*expected_put_events=\([0-9]*\).*/\1/p' "$pcap.info")
+succeeded=$(sed -n 's/.*put_succeeded=\([0-9]*\).*/\1/p' "$pcap.info")
+sync; cat "$pcap" > /dev/null
+fallback=0
+if java -jar target/sguil-bridge.jar scan --help 2>/dev/null | grep -q "sguil-bridge scan"; then
+  /usr/bin/time -f "%e %M" -o "$work/time-scan.txt" \
+    java -Xmx256m -jar target/sguil-bridge.jar scan --json "$pcap" > "$work/scan.json"
+else
+  # Until `scan` exists: extraction + HTTP analyzer + drl/put-defacement.drl in-process (PutScanBench).
+  echo "(no scan command in this build: measuring net.sguil.bridge.http.PutScanBench instead)"
+  /usr/bin/time -f "%e %M" -o "$work/time-scan.txt" \
+    java -Xmx256m -cp "$cp" net.sguil.bridge.http.PutScanBench "$pcap" 2>/dev/null | tee "$work/scan.json"
+  fallback=1
+fi
+read -r secs rss_kb < "$work/time-scan.txt"
+if [ "$fallback" = 1 ]; then
+  found=$(sed -n 's/.* \([0-9]*\) PUT events.*/\1/p' "$work/scan.json")
+  found_ok=$(sed -n 's/.*PUT events (\([0-9]*\) SUCCEEDED).*/\1/p' "$work/scan.json")
+else
+  found=$(grep -c 'HTTP PUT Defacement' "$work/scan.json" || true)
+  found_ok=$(grep -c 'HTTP PUT Defacement SUCCEEDED' "$work/scan.json" || true)
+fi
+awk -v b="$bytes" -v s="$secs" -v n="$found" -v e="$expected" -v o="$found_ok" -v x="$succeeded" -v r="$rss_kb" 'BEGIN {
+  printf "scan: %.0f MB in %.2f s = %.1f MB/s of pcap; PUT events %d (expected %d), SUCCEEDED %d (expected %d); peak RSS %.0f MB\n",
+    b/1048576, s, b/1048576/s, n, e, o, x, r/1024 }'
+[ "$found" -eq "$expected" ] && [ "$found_ok" -eq "$succeeded" ]

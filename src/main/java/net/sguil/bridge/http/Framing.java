@@ -1,0 +1,72 @@
+package net.sguil.bridge.http;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import net.sguil.bridge.weird.Weirds;
+
+/** How a message's body is delimited, from its framing headers (RFC 9112 section 6). */
+record Framing(BodyReader.Kind kind, long length) {
+    static final Framing NONE = new Framing(BodyReader.Kind.NONE, 0);
+
+    /**
+     * @param response a response without framing headers runs until the connection closes; a request has no body
+     * @return null when the framing is contradictory or malformed (the direction cannot be followed)
+     */
+    static Framing of(List<Map.Entry<String, String>> fields, boolean response, Weirds weirds) {
+        String te = null;
+        String length = null;
+        for (Map.Entry<String, String> f : fields) {
+            if (f.getKey().equalsIgnoreCase("Transfer-Encoding")) {
+                te = te == null ? f.getValue() : te + "," + f.getValue();
+            } else if (f.getKey().equalsIgnoreCase("Content-Length")) {
+                for (String v : f.getValue().split(",", -1)) {
+                    String t = v.trim();
+                    if (length != null && !length.equals(t)) {
+                        weirds.count("http.content_length_conflict");
+                        return null;
+                    }
+                    length = t;
+                }
+            }
+        }
+        if (te != null) {
+            if (length != null) {
+                weirds.count("http.te_and_content_length");
+            }
+            String[] codings = te.split(",");
+            if (codings[codings.length - 1].trim().toLowerCase(Locale.ROOT).equals("chunked")) {
+                return new Framing(BodyReader.Kind.CHUNKED, 0);
+            }
+            if (response) {
+                return new Framing(BodyReader.Kind.UNTIL_CLOSE, 0);
+            }
+            weirds.count("http.bad_transfer_encoding");
+            return null;
+        }
+        if (length != null) {
+            long n = parseLength(length);
+            if (n < 0) {
+                weirds.count("http.bad_content_length");
+                return null;
+            }
+            return new Framing(BodyReader.Kind.LENGTH, n);
+        }
+        return response ? new Framing(BodyReader.Kind.UNTIL_CLOSE, 0) : NONE;
+    }
+
+    private static long parseLength(String s) {
+        if (s.isEmpty() || s.length() > 18) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+}

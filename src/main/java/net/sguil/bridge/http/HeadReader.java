@@ -1,0 +1,205 @@
+package net.sguil.bridge.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import net.sguil.bridge.weird.Weirds;
+
+/**
+ * Reads one message head (blank lines, start line, header fields, the empty line) from bytes
+ * arriving in pieces of any size. Bounded by {@link HttpLimits}. In resync mode, lines before a
+ * valid start line are skipped instead of failing the head: used after a gap, to find the next
+ * message.
+ *
+ * @param <T> the parsed start line
+ */
+final class HeadReader<T> {
+    enum State { START, FIELDS, DONE, FAILED }
+
+    private static final int PREFIX = 8;
+
+    private final HttpLimits limits;
+    private final Weirds weirds;
+    private final Function<String, T> startLineParser;
+    private final String invalidStartLine;
+    private final LineBuffer line;
+    private final byte[] prefix = new byte[PREFIX];
+    private final List<Map.Entry<String, String>> fields = new ArrayList<>();
+    private int prefixLength;
+    private State state = State.START;
+    private boolean resync;
+    private boolean skippingLongLine;
+    private long headBytes;
+    private T startLine;
+
+    /**
+     * @param startLineParser the parsed start line, or null when the line is not one
+     * @param invalidStartLine weird counted when the first line is not a start line
+     */
+    HeadReader(HttpLimits limits, Weirds weirds, Function<String, T> startLineParser, String invalidStartLine) {
+        this.limits = limits;
+        this.weirds = weirds;
+        this.startLineParser = startLineParser;
+        this.invalidStartLine = invalidStartLine;
+        this.line = new LineBuffer(limits.maxLineLength());
+    }
+
+    void reset(boolean resyncMode) {
+        resync = resyncMode;
+        state = State.START;
+        skippingLongLine = false;
+        line.clear();
+        fields.clear();
+        startLine = null;
+        restart();
+    }
+
+    private void restart() {
+        headBytes = 0;
+        prefixLength = 0;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** True once a byte of this head (after any skipped resync lines) has been read. */
+    boolean started() {
+        return headBytes > 0;
+    }
+
+    T startLine() {
+        return startLine;
+    }
+
+    List<Map.Entry<String, String>> fields() {
+        return fields;
+    }
+
+    /** The first bytes of the head as sent (blank lines before the start line included), ISO-8859-1. */
+    String prefix() {
+        return new String(prefix, 0, prefixLength, StandardCharsets.ISO_8859_1);
+    }
+
+    /** @return bytes consumed: all of them unless the head ended (or failed) inside the buffer */
+    int feed(byte[] b, int off, int len) {
+        int i = off;
+        int end = off + len;
+        while (i < end && (state == State.START || state == State.FIELDS)) {
+            int nl = LineBuffer.indexOfLf(b, i, end);
+            int stop = nl < 0 ? end : nl;
+            int consumed = (nl < 0 ? end : nl + 1) - i;
+            keepPrefix(b, i, consumed);
+            headBytes += consumed;
+            if (!skippingLongLine && !line.append(b, i, stop - i)) {
+                if (resync && state == State.START) {
+                    skippingLongLine = true;
+                    line.clear();
+                } else {
+                    fail("http.line_too_long");
+                    return i + consumed - off;
+                }
+            }
+            i += consumed;
+            if (headBytes > limits.maxHeadBytes() && !(resync && state == State.START)) {
+                fail("http.head_too_large");
+                return i - off;
+            }
+            if (nl >= 0) {
+                if (skippingLongLine) {
+                    skippingLongLine = false;
+                    restart();
+                } else {
+                    lineDone();
+                }
+            }
+        }
+        return i - off;
+    }
+
+    private void keepPrefix(byte[] b, int off, int len) {
+        int n = Math.min(len, PREFIX - prefixLength);
+        if (n > 0) {
+            System.arraycopy(b, off, prefix, prefixLength, n);
+            prefixLength += n;
+        }
+    }
+
+    private void lineDone() {
+        boolean blank = line.blank();
+        String text = blank ? "" : line.text();
+        line.clear();
+        if (state == State.FIELDS) {
+            if (blank) {
+                state = State.DONE;
+            } else {
+                field(text);
+            }
+            return;
+        }
+        if (blank) {
+            // Blank lines before a start line are tolerated (RFC 9112 2.2) but stay in the prefix.
+            if (resync) {
+                restart();
+            }
+            return;
+        }
+        T parsed = startLineParser.apply(text);
+        if (parsed != null) {
+            startLine = parsed;
+            state = State.FIELDS;
+        } else if (resync) {
+            restart();
+        } else {
+            fail(invalidStartLine);
+        }
+    }
+
+    private void field(String text) {
+        char first = text.charAt(0);
+        if (first == ' ' || first == '\t') {
+            if (fields.isEmpty()) {
+                weirds.count("http.header_invalid");
+                return;
+            }
+            weirds.count("http.obs_fold");
+            Map.Entry<String, String> last = fields.remove(fields.size() - 1);
+            fields.add(Map.entry(last.getKey(), last.getValue() + " " + trimOws(text)));
+            return;
+        }
+        int colon = text.indexOf(':');
+        String name = colon > 0 ? text.substring(0, colon) : "";
+        if (name.isEmpty() || name.indexOf(' ') >= 0 || name.indexOf('\t') >= 0) {
+            weirds.count("http.header_invalid");
+            return;
+        }
+        if (fields.size() >= limits.maxHeaders() && !isFraming(name)) {
+            weirds.count("http.too_many_headers");
+            return;
+        }
+        fields.add(Map.entry(name, trimOws(text.substring(colon + 1))));
+    }
+
+    static boolean isFraming(String name) {
+        return name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding");
+    }
+
+    private static String trimOws(String s) {
+        int a = 0;
+        int z = s.length();
+        while (a < z && (s.charAt(a) == ' ' || s.charAt(a) == '\t')) {
+            a++;
+        }
+        while (z > a && (s.charAt(z - 1) == ' ' || s.charAt(z - 1) == '\t')) {
+            z--;
+        }
+        return s.substring(a, z);
+    }
+
+    private void fail(String weird) {
+        weirds.count(weird);
+        state = State.FAILED;
+    }
+}

@@ -1,0 +1,365 @@
+package net.sguil.bridge.http;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.sguil.bridge.facts.HttpTransaction;
+import net.sguil.bridge.http.StartLines.RequestLine;
+import net.sguil.bridge.http.StartLines.StatusLine;
+import net.sguil.bridge.tcp.CloseReason;
+import net.sguil.bridge.tcp.Direction;
+import net.sguil.bridge.tcp.StreamHandler;
+import net.sguil.bridge.weird.Weirds;
+
+/**
+ * Follows one HTTP/1.0 or 1.1 connection: requests from the client, responses from the server,
+ * each final response paired with the oldest request still waiting for one (what pipelining
+ * guarantees). Interim 1xx responses such as {@code 100 Continue} are skipped.
+ *
+ * <p>Each direction is a small state machine: a message head ({@link HeadReader}), then a body
+ * ({@link BodyReader}: Content-Length, chunked, or until close for responses; none for HEAD
+ * requests and 1xx/204/304 responses), then the next head. A capture gap inside a body is counted
+ * into that body and marks it incomplete; a gap in a head, or one running past a body's end, makes
+ * that direction resynchronise on the next line that is a valid start line. Anything unparseable
+ * makes the analyzer give up on that direction, with a counted weird ({@code http.*}); it never
+ * throws on input.
+ */
+public final class HttpSessionParser implements StreamHandler {
+    private enum Mode { HEAD, BODY, DEAD }
+
+    private final HttpLimits limits;
+    private final HttpFlow flow;
+    private final HttpListener listener;
+    private final Weirds weirds;
+    private final ArrayDeque<Exchange> pending = new ArrayDeque<>();
+
+    private final HeadReader<RequestLine> requestHead;
+    private final BodyReader requestBody;
+    private Mode clientMode = Mode.HEAD;
+    private Exchange uploading;
+    private long clientOffset;
+    private long clientBytes;
+    private long requestHeadOffset;
+    private long requestHeadNanos;
+    private int requests;
+
+    private final HeadReader<StatusLine> responseHead;
+    private final BodyReader responseBody;
+    private Mode serverMode = Mode.HEAD;
+    private long serverBytes;
+    private long responseHeadNanos;
+
+    private long gaps;
+    private boolean closed;
+
+    public HttpSessionParser(HttpLimits limits, HttpFlow flow, HttpListener listener, Weirds weirds) {
+        this.limits = limits;
+        this.flow = flow;
+        this.listener = listener;
+        this.weirds = weirds;
+        this.requestHead = new HeadReader<>(limits, weirds, StartLines::request, "http.request_line_invalid");
+        this.requestBody = new BodyReader(limits, weirds);
+        this.responseHead = new HeadReader<>(limits, weirds, StartLines::status, "http.status_line_invalid");
+        this.responseBody = new BodyReader(limits, weirds);
+    }
+
+    @Override
+    public void onData(Direction direction, byte[] buf, int off, int len) {
+        if (closed) {
+            return;
+        }
+        if (direction == Direction.CLIENT_TO_SERVER) {
+            clientBytes += len;
+            clientData(buf, off, len);
+            clientOffset += len;
+        } else {
+            serverBytes += len;
+            serverData(buf, off, len);
+        }
+        drain();
+    }
+
+    @Override
+    public void onGap(Direction direction, long streamOffset, long length) {
+        if (closed) {
+            return;
+        }
+        gaps++;
+        if (direction == Direction.CLIENT_TO_SERVER) {
+            clientGap(length);
+            clientOffset += length;
+        } else {
+            serverGap(length);
+        }
+        drain();
+    }
+
+    @Override
+    public void onClose(CloseReason reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (clientMode == Mode.BODY) {
+            weirds.count("http.request_body_incomplete");
+            uploading.incomplete();
+            requestDone();
+        } else if (clientMode == Mode.HEAD && requestHead.state() == HeadReader.State.FIELDS) {
+            weirds.count("http.request_head_incomplete");
+            requestHeadDone(false);
+        }
+        if (clientBytes == 0) {
+            weirds.count("http.client_silent");
+        } else if (serverBytes == 0) {
+            weirds.count("http.server_silent");
+        }
+        while (!pending.isEmpty()) {
+            Exchange e = pending.poll();
+            e.requestDone = true;
+            emit(e);
+        }
+    }
+
+    // ---- client ----
+
+    private void clientData(byte[] b, int off, int len) {
+        int i = off;
+        int end = off + len;
+        while (i < end && clientMode != Mode.DEAD) {
+            if (clientMode == Mode.HEAD) {
+                if (!requestHead.started()) {
+                    requestHeadOffset = clientOffset + (i - off);
+                    requestHeadNanos = flow.clock().getAsLong();
+                }
+                i += requestHead.feed(b, i, end - i);
+                switch (requestHead.state()) {
+                    case DONE -> requestHeadDone(true);
+                    case FAILED -> clientMode = Mode.DEAD;
+                    default -> { }
+                }
+            } else {
+                i += requestBody.feed(b, i, end - i, uploading);
+                if (requestBody.done()) {
+                    requestDone();
+                } else if (requestBody.failed()) {
+                    uploading.incomplete();
+                    requestDone();
+                    clientMode = Mode.DEAD;
+                }
+            }
+        }
+    }
+
+    private void clientGap(long length) {
+        switch (clientMode) {
+            case HEAD -> {
+                weirds.count("http.gap_in_request_head");
+                if (requestHead.state() == HeadReader.State.FIELDS) {
+                    requestHeadDone(false);
+                }
+                requestHead.reset(true);
+            }
+            case BODY -> {
+                long absorbed = Math.min(length, requestBody.absorbable());
+                uploading.lost(absorbed);
+                requestBody.skip(absorbed);
+                if (absorbed < length) {
+                    weirds.count("http.gap_past_request_body");
+                    requestDone();
+                    requestHead.reset(true);
+                } else if (requestBody.done()) {
+                    requestDone();
+                }
+            }
+            case DEAD -> { }
+        }
+    }
+
+    /** @param complete false when a gap or the end cut the head after its request line: report what is known */
+    private void requestHeadDone(boolean complete) {
+        RequestLine rl = requestHead.startLine();
+        Exchange e = new Exchange(rl.method(), limits.bodyHeadBytes());
+        e.fact.connection(flow.pcap(), flow.clientIp(), flow.clientPort(), flow.serverIp(), flow.serverPort(),
+                        flow.established(), flow.start())
+                .index(++requests)
+                .requestLine(rl.method(), rl.target(), rl.version())
+                .requestStart(requestHead.prefix(), requestHeadOffset == 0)
+                .requestHeadComplete(complete)
+                .requestTime(HttpFlow.instant(requestHeadNanos));
+        List<Map.Entry<String, String>> others = new ArrayList<>();
+        String host = null;
+        String agent = null;
+        for (Map.Entry<String, String> f : requestHead.fields()) {
+            if (host == null && f.getKey().equalsIgnoreCase("Host")) {
+                host = f.getValue();
+            } else if (agent == null && f.getKey().equalsIgnoreCase("User-Agent")) {
+                agent = f.getValue();
+            } else {
+                others.add(f);
+            }
+        }
+        e.fact.host(host == null ? "" : host).userAgent(agent == null ? "" : agent).headers(others);
+        enqueue(e);
+        uploading = e;
+        if (!complete) {
+            e.incomplete();
+            requestDone();
+            return;
+        }
+        Framing framing = Framing.of(requestHead.fields(), false, weirds);
+        if (rl.method().equals("CONNECT")) {
+            // What follows a CONNECT is a tunnel (usually TLS), not HTTP.
+            weirds.count("http.connect_tunnel");
+            requestDone();
+            clientMode = Mode.DEAD;
+        } else if (framing == null) {
+            e.incomplete();
+            requestDone();
+            clientMode = Mode.DEAD;
+        } else {
+            requestBody.start(framing.kind(), framing.length());
+            if (requestBody.done()) {
+                requestDone();
+            } else {
+                clientMode = Mode.BODY;
+            }
+        }
+    }
+
+    private void requestDone() {
+        uploading.requestDone = true;
+        uploading = null;
+        if (clientMode != Mode.DEAD) {
+            clientMode = Mode.HEAD;
+        }
+        requestHead.reset(false);
+    }
+
+    private void enqueue(Exchange e) {
+        if (pending.size() >= limits.maxPendingRequests()) {
+            weirds.count("http.too_many_pending");
+            Exchange oldest = pending.poll();
+            oldest.requestDone = true;
+            emit(oldest);
+        }
+        pending.add(e);
+    }
+
+    // ---- server ----
+
+    private void serverData(byte[] b, int off, int len) {
+        int i = off;
+        int end = off + len;
+        while (i < end && serverMode != Mode.DEAD) {
+            if (serverMode == Mode.HEAD) {
+                if (!responseHead.started()) {
+                    responseHeadNanos = flow.clock().getAsLong();
+                }
+                i += responseHead.feed(b, i, end - i);
+                switch (responseHead.state()) {
+                    case DONE -> responseHeadDone(true);
+                    case FAILED -> serverMode = Mode.DEAD;
+                    default -> { }
+                }
+            } else {
+                i += responseBody.feed(b, i, end - i, (x, o, n) -> { });
+                if (responseBody.done()) {
+                    responseDone();
+                } else if (responseBody.failed()) {
+                    serverMode = Mode.DEAD;
+                }
+            }
+        }
+    }
+
+    private void serverGap(long length) {
+        switch (serverMode) {
+            case HEAD -> {
+                weirds.count("http.gap_in_response_head");
+                if (responseHead.state() == HeadReader.State.FIELDS) {
+                    responseHeadDone(false);
+                }
+                responseHead.reset(true);
+            }
+            case BODY -> {
+                long absorbed = Math.min(length, responseBody.absorbable());
+                responseBody.skip(absorbed);
+                if (absorbed < length) {
+                    weirds.count("http.gap_past_response_body");
+                    responseHead.reset(true);
+                    serverMode = Mode.HEAD;
+                } else if (responseBody.done()) {
+                    responseDone();
+                }
+            }
+            case DEAD -> { }
+        }
+    }
+
+    private void responseHeadDone(boolean complete) {
+        StatusLine sl = responseHead.startLine();
+        int status = sl.status();
+        if (status < 200 && status != 101) {
+            // 100 Continue and the other interim responses precede the final one.
+            responseDone();
+            return;
+        }
+        Exchange e = firstUnanswered();
+        String method = e == null ? "" : e.method;
+        if (e == null) {
+            weirds.count("http.unmatched_response");
+        } else {
+            e.responseSeen = true;
+            e.fact.response(status, sl.reason(), HttpFlow.instant(responseHeadNanos));
+        }
+        if (!complete) {
+            return;
+        }
+        if (status == 101 || (method.equals("CONNECT") && status < 300)) {
+            weirds.count("http.protocol_switch");
+            serverMode = Mode.DEAD;
+            clientMode = Mode.DEAD;
+            return;
+        }
+        Framing framing = method.equals("HEAD") || status == 204 || status == 304
+                ? Framing.NONE : Framing.of(responseHead.fields(), true, weirds);
+        if (framing == null) {
+            serverMode = Mode.DEAD;
+            return;
+        }
+        responseBody.start(framing.kind(), framing.length());
+        if (responseBody.done()) {
+            responseDone();
+        } else {
+            serverMode = Mode.BODY;
+        }
+    }
+
+    private void responseDone() {
+        serverMode = Mode.HEAD;
+        responseHead.reset(false);
+    }
+
+    private Exchange firstUnanswered() {
+        for (Exchange e : pending) {
+            if (!e.responseSeen) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    // ---- output ----
+
+    private void drain() {
+        while (!pending.isEmpty() && pending.peek().requestDone && pending.peek().responseSeen) {
+            emit(pending.poll());
+        }
+    }
+
+    private void emit(Exchange e) {
+        HttpTransaction t = e.build(gaps);
+        listener.transaction(t);
+    }
+}

@@ -1,0 +1,47 @@
+package net.sguil.bridge.http;
+
+import java.nio.charset.StandardCharsets;
+
+/** The bytes of one line being read, up to a fixed capacity. */
+final class LineBuffer {
+    private final byte[] bytes;
+    private int length;
+
+    LineBuffer(int capacity) {
+        this.bytes = new byte[capacity];
+    }
+
+    /** @return false, appending nothing, when the line would exceed the capacity */
+    boolean append(byte[] b, int off, int len) {
+        if (len > bytes.length - length) {
+            return false;
+        }
+        System.arraycopy(b, off, bytes, length, len);
+        length += len;
+        return true;
+    }
+
+    /** The line without its terminating CR (the LF was never appended). */
+    String text() {
+        int n = length > 0 && bytes[length - 1] == '\r' ? length - 1 : length;
+        return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /** True when the line holds nothing but a CR: a blank line. */
+    boolean blank() {
+        return length == 0 || (length == 1 && bytes[0] == '\r');
+    }
+
+    void clear() {
+        length = 0;
+    }
+
+    static int indexOfLf(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,183 @@
+package net.sguil.bridge.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.sguil.bridge.extract.CaptureProcessor;
+import net.sguil.bridge.extract.CaptureReport;
+import net.sguil.bridge.extract.ExtractedMessage;
+import net.sguil.bridge.extract.ExtractionConfig;
+import net.sguil.bridge.extract.ExtractionListener;
+import net.sguil.bridge.extract.ExtractionPipeline;
+import net.sguil.bridge.extract.SmtpSessionRecord;
+import net.sguil.bridge.facts.HttpTransaction;
+import net.sguil.bridge.facts.SguilEventOut;
+import net.sguil.bridge.testpcap.TcpSessionBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole captures (written by the test pcap writer) through the packet decoder, TCP reassembly,
+ * protocol detection, the HTTP analyzer and drl/put-defacement.drl: exactly the expected events.
+ */
+class PutCaptureTest {
+    private static final String SUCCEEDED = "HTTP PUT Defacement SUCCEEDED";
+    private static final String ATTEMPT = "HTTP PUT Defacement Attempt";
+    private static final String CREATED = "HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n";
+
+    @TempDir
+    Path dir;
+
+    private final List<HttpTransaction> transactions = new ArrayList<>();
+    private Map<String, Long> weirds;
+
+    private static TcpSessionBuilder session(int port) {
+        return TcpSessionBuilder.ipv4("10.9.9.9", 1043, "192.168.1.80", port).handshake();
+    }
+
+    private List<SguilEventOut> scan(TcpSessionBuilder b) throws IOException {
+        Path pcap = b.finish().writePcap(dir.resolve("case.pcap"));
+        ExtractionListener none = new ExtractionListener() {
+            @Override
+            public void message(ExtractedMessage message) {
+            }
+
+            @Override
+            public void smtpSession(SmtpSessionRecord session) {
+            }
+
+            @Override
+            public void capture(CaptureReport report) {
+                weirds = report.weirds();
+            }
+        };
+        try (ExtractionPipeline p = new ExtractionPipeline(ExtractionConfig.defaults(dir.resolve("out")), none)) {
+            new CaptureProcessor(p, HttpLimits.defaults(), transactions::add).process(pcap, n -> { });
+        }
+        return PutRules.replay(transactions);
+    }
+
+    private static List<String> signatures(List<SguilEventOut> events) {
+        return events.stream().map(SguilEventOut::getSignature).toList();
+    }
+
+    @Test
+    void theBlogRequestAccepted() throws IOException {
+        List<SguilEventOut> ev = scan(session(80).client(HttpSessionParserTest.BLOG_PUT).server(CREATED));
+        assertThat(signatures(ev)).containsExactly(SUCCEEDED);
+        assertThat(ev.get(0).getDetail()).contains("/index.html", "spykidsspykids", "201 Created");
+        HttpTransaction t = transactions.get(0);
+        assertThat(t.isEstablished()).isTrue();
+        assertThat(t.getPcap()).isEqualTo("case.pcap");
+        assertThat(t.getSrcIp()).isEqualTo("10.9.9.9");
+        assertThat(t.getDstIp()).isEqualTo("192.168.1.80");
+        assertThat(t.getRequestTime()).isBefore(t.getResponseTime());
+    }
+
+    @Test
+    void noContentIsAcceptedToo() throws IOException {
+        assertThat(signatures(scan(session(80).client(HttpSessionParserTest.BLOG_PUT)
+                .server("HTTP/1.1 204 No Content\r\n\r\n")))).containsExactly(SUCCEEDED);
+    }
+
+    @Test
+    void refused405And403() throws IOException {
+        List<SguilEventOut> ev = scan(session(80).client(HttpSessionParserTest.BLOG_PUT)
+                .server("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n"));
+        assertThat(signatures(ev)).containsExactly(ATTEMPT);
+        assertThat(ev.get(0).getDetail()).contains("refused (405 Method Not Allowed)");
+        transactions.clear();
+        ev = scan(session(80).client(HttpSessionParserTest.BLOG_PUT).server("HTTP/1.0 403 Forbidden\r\n\r\nno"));
+        assertThat(signatures(ev)).containsExactly(ATTEMPT);
+        assertThat(ev.get(0).getDetail()).contains("refused (403 Forbidden)");
+    }
+
+    @Test
+    void noResponse() throws IOException {
+        List<SguilEventOut> ev = scan(session(80).autoAck().client(HttpSessionParserTest.BLOG_PUT));
+        assertThat(signatures(ev)).containsExactly(ATTEMPT);
+        assertThat(ev.get(0).getDetail()).contains("no response seen");
+    }
+
+    @Test
+    void pipelinedPutAfterAGet() throws IOException {
+        List<SguilEventOut> ev = scan(session(80)
+                .client("GET / HTTP/1.1\r\nHost: www.example.com\r\n\r\n" + HttpSessionParserTest.BLOG_PUT)
+                .server("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello" + CREATED));
+        assertThat(signatures(ev)).containsExactly(SUCCEEDED);
+        assertThat(transactions).extracting(HttpTransaction::getMethod).containsExactly("GET", "PUT");
+        assertThat(transactions.get(1).isRequestAtStreamStart()).isFalse();
+    }
+
+    @Test
+    void postWhoseBodyContainsPutIsNothing() throws IOException {
+        String body = "PUT /index.html HTTP/1.0\r\n\r\n";
+        assertThat(scan(session(80).client("POST /upload HTTP/1.1\r\nHost: h\r\nContent-Length: " + body.length()
+                + "\r\n\r\n" + body).server(CREATED))).isEmpty();
+        assertThat(transactions).extracting(HttpTransaction::getMethod).containsExactly("POST");
+    }
+
+    @Test
+    void lowercasePutIsNothing() throws IOException {
+        assertThat(scan(session(80).client("put /index.html HTTP/1.0\r\nContent-Length: 7\r\n\r\nspykids")
+                .server("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"))).isEmpty();
+        assertThat(transactions).extracting(HttpTransaction::getMethod).containsExactly("put");
+    }
+
+    @Test
+    void putSplitAcrossManySegments() throws IOException {
+        assertThat(signatures(scan(session(80).segmentSize(3).client(HttpSessionParserTest.BLOG_PUT)
+                .segmentSize(1460).server(CREATED)))).containsExactly(SUCCEEDED);
+        assertThat(transactions.get(0).getRequestBodySize()).isEqualTo(280);
+    }
+
+    @Test
+    void putOnANonStandardPort() throws IOException {
+        List<SguilEventOut> ev = scan(session(8081).client(HttpSessionParserTest.BLOG_PUT).server(CREATED));
+        assertThat(signatures(ev)).containsExactly(SUCCEEDED);
+        assertThat(ev.get(0).getDstPort()).isEqualTo(8081);
+    }
+
+    @Test
+    void chunkedUploadWithExpectContinue() throws IOException {
+        List<SguilEventOut> ev = scan(session(80)
+                .client("PUT /index.html HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nTransfer-Encoding: chunked\r\n\r\n")
+                .server("HTTP/1.1 100 Continue\r\n\r\n")
+                .client("7\r\nspykids\r\n7\r\nspykids\r\n0\r\n\r\n")
+                .server("HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n"));
+        assertThat(signatures(ev)).containsExactly(SUCCEEDED);
+        assertThat(transactions.get(0).getRequestBodyHead()).isEqualTo("spykidsspykids");
+    }
+
+    @Test
+    void lostBodySegmentMakesTheUploadIncompleteButStillReported() throws IOException {
+        TcpSessionBuilder b = session(80).segmentSize(100).client(HttpSessionParserTest.BLOG_PUT).segmentSize(1460)
+                .server(CREATED);
+        b.dropSegment(5); // request bytes 200..299: inside the body, which starts at 188
+        List<SguilEventOut> ev = scan(b);
+        assertThat(signatures(ev)).containsExactly(SUCCEEDED);
+        assertThat(transactions.get(0).isRequestBodyComplete()).isFalse();
+        assertThat(transactions.get(0).getRequestBodySize()).isEqualTo(280);
+        assertThat(ev.get(0).getDetail()).contains("incomplete", "capture gap");
+    }
+
+    @Test
+    void connectionPickedUpMidStreamIsNotEstablished() throws IOException {
+        TcpSessionBuilder b = session(80).client(HttpSessionParserTest.BLOG_PUT).server(CREATED).dropHandshake();
+        assertThat(scan(b)).isEmpty();
+        assertThat(transactions).hasSize(1);
+        assertThat(transactions.get(0).isEstablished()).isFalse();
+    }
+
+    @Test
+    void tlsOnPort443IsNotHttp() throws IOException {
+        byte[] hello = {0x16, 0x03, 0x01, 0x00, 0x05, 0x01, 0x00, 0x00, 0x01, 0x00};
+        assertThat(scan(session(443).client(hello).server(new byte[] {0x16, 0x03, 0x03, 0, 0}))).isEmpty();
+        assertThat(transactions).isEmpty();
+        assertThat(weirds).containsKey("detect.unknown_protocol");
+    }
+}
