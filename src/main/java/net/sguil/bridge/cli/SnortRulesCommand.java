@@ -1,7 +1,7 @@
 package net.sguil.bridge.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,7 +11,9 @@ import java.util.concurrent.Callable;
 import net.sguil.bridge.snort.RuleProblem;
 import net.sguil.bridge.snort.SnortRuleParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "snort-rules", mixinStandardHelpOptions = true,
         description = "Tools for the Snort rules that ship with the bridge (snort-rules/).",
@@ -30,9 +32,13 @@ public final class SnortRulesCommand {
         @Parameters(paramLabel = "FILE", arity = "1..*", description = "Rules files (e.g. snort-rules/local.rules).")
         List<Path> files;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
-            PrintStream out = System.out;
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             int status = Main.EXIT_OK;
             int rules = 0;
             int errors = 0;
@@ -41,11 +47,11 @@ public final class SnortRulesCommand {
                 try {
                     lines = Files.readAllLines(f, StandardCharsets.ISO_8859_1);
                 } catch (NoSuchFileException e) {
-                    System.err.println("sguil-bridge: " + f + ": no such file");
+                    err.println("sguil-bridge: " + f + ": no such file");
                     status = Main.EXIT_BAD_INPUT;
                     continue;
                 } catch (IOException e) {
-                    System.err.println("sguil-bridge: " + f + ": cannot read: " + e);
+                    err.println("sguil-bridge: " + f + ": cannot read: " + e);
                     status = Main.EXIT_BAD_INPUT;
                     continue;
                 }
@@ -58,6 +64,7 @@ public final class SnortRulesCommand {
             }
             out.println(rules + " rule(s) ok, " + errors + " error(s)");
             out.flush();
+            err.flush();
             if (status != Main.EXIT_OK) {
                 return status;
             }
