@@ -29,25 +29,12 @@ bytes=$(stat -c %s "$pcap")
 expected=$(sed -n 's/.*expected_put_events=\([0-9]*\).*/\1/p' "$pcap.info")
 succeeded=$(sed -n 's/.*put_succeeded=\([0-9]*\).*/\1/p' "$pcap.info")
 sync; cat "$pcap" > /dev/null
-fallback=0
-if java -jar target/sguil-bridge.jar scan --help 2>/dev/null | grep -q "sguil-bridge scan"; then
-  /usr/bin/time -f "%e %M" -o "$work/time-scan.txt" \
-    java -Xmx256m -jar target/sguil-bridge.jar scan --json "$pcap" > "$work/scan.json"
-else
-  # Until `scan` exists: extraction + HTTP analyzer + drl/put-defacement.drl in-process (PutScanBench).
-  echo "(no scan command in this build: measuring net.sguil.bridge.http.PutScanBench instead)"
-  /usr/bin/time -f "%e %M" -o "$work/time-scan.txt" \
-    java -Xmx256m -cp "$cp" net.sguil.bridge.http.PutScanBench "$pcap" 2>/dev/null | tee "$work/scan.json"
-  fallback=1
-fi
+/usr/bin/time -f "%e %M" -o "$work/time-scan.txt" \
+  java -Xmx256m -jar target/sguil-bridge.jar scan --json --extract-dir "$work/scan-out" "$pcap" > "$work/scan.json"
+rm -rf "$work/scan-out"
 read -r secs rss_kb < "$work/time-scan.txt"
-if [ "$fallback" = 1 ]; then
-  found=$(sed -n 's/.* \([0-9]*\) PUT events.*/\1/p' "$work/scan.json")
-  found_ok=$(sed -n 's/.*PUT events (\([0-9]*\) SUCCEEDED).*/\1/p' "$work/scan.json")
-else
-  found=$(grep -c 'HTTP PUT Defacement' "$work/scan.json" || true)
-  found_ok=$(grep -c 'HTTP PUT Defacement SUCCEEDED' "$work/scan.json" || true)
-fi
+found=$(grep -c 'HTTP PUT Defacement' "$work/scan.json" || true)
+found_ok=$(grep -c 'HTTP PUT Defacement SUCCEEDED' "$work/scan.json" || true)
 awk -v b="$bytes" -v s="$secs" -v n="$found" -v e="$expected" -v o="$found_ok" -v x="$succeeded" -v r="$rss_kb" 'BEGIN {
   printf "scan: %.0f MB in %.2f s = %.1f MB/s of pcap; PUT events %d (expected %d), SUCCEEDED %d (expected %d); peak RSS %.0f MB\n",
     b/1048576, s, b/1048576/s, n, e, o, x, r/1024 }'

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.function.Supplier;
+import net.sguil.bridge.facts.HttpTransaction;
 import net.sguil.bridge.facts.SessionInfo;
 import net.sguil.bridge.files.AttachmentStore;
 import net.sguil.bridge.mime.AnalyzedMessage;
@@ -85,6 +86,10 @@ public final class ExtractionPipeline implements AutoCloseable {
 
     void reportSession(SmtpSessionRecord record) {
         executor.submitDelivery(() -> listener.smtpSession(record));
+    }
+
+    void reportHttp(HttpTransaction t) {
+        executor.submitDelivery(() -> listener.httpTransaction(t));
     }
 
     void reportCapture(Supplier<CaptureReport> report) {

@@ -51,12 +51,17 @@ class PutCaptureTest {
             }
 
             @Override
+            public void httpTransaction(HttpTransaction t) {
+                transactions.add(t);
+            }
+
+            @Override
             public void capture(CaptureReport report) {
                 weirds = report.weirds();
             }
         };
         try (ExtractionPipeline p = new ExtractionPipeline(ExtractionConfig.defaults(dir.resolve("out")), none)) {
-            new CaptureProcessor(p, HttpLimits.defaults(), transactions::add).process(pcap, n -> { });
+            new CaptureProcessor(p, HttpLimits.defaults()).process(pcap, n -> { });
         }
         return PutRules.replay(transactions);
     }

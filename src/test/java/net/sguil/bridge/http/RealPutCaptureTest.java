@@ -44,11 +44,16 @@ class RealPutCaptureTest {
             }
 
             @Override
+            public void httpTransaction(HttpTransaction t) {
+                found.add(t);
+            }
+
+            @Override
             public void capture(CaptureReport r) {
             }
         };
         try (ExtractionPipeline p = new ExtractionPipeline(ExtractionConfig.defaults(dir), none)) {
-            new CaptureProcessor(p, HttpLimits.defaults(), found::add).process(pcap, n -> { });
+            new CaptureProcessor(p, HttpLimits.defaults()).process(pcap, n -> { });
         }
         assertThat(found).extracting(HttpTransaction::getMethod, HttpTransaction::getUri, HttpTransaction::getDstPort,
                 HttpTransaction::getResponseStatus).containsExactly(
