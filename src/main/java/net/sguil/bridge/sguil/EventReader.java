@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,15 +107,47 @@ public final class EventReader {
             ps.setInt(3, limits.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    last = rs.getLong("cid");
-                    out.add(new SguilAlert(sid, last, sensor, rs.getString("signature"), rs.getLong("signature_gen"),
-                            rs.getLong("signature_id"), rs.getLong("signature_rev"), Rows.utc(rs, "timestamp"),
-                            rs.getInt("priority"), rs.getString("class"), rs.getInt("status"), Rows.ip(rs, "src_ip"),
-                            Rows.ip(rs, "dst_ip"), rs.getInt("src_port"), rs.getInt("dst_port"), rs.getInt("ip_proto")));
+                    SguilAlert a = alert(rs, sid, sensor);
+                    last = a.getCid();
+                    out.add(a);
                 }
             }
         }
         return last;
+    }
+
+    private static SguilAlert alert(ResultSet rs, int sid, String sensor) throws SQLException {
+        return new SguilAlert(sid, rs.getLong("cid"), sensor, rs.getString("signature"), rs.getLong("signature_gen"),
+                rs.getLong("signature_id"), rs.getLong("signature_rev"), Rows.utc(rs, "timestamp"),
+                rs.getInt("priority"), rs.getString("class"), rs.getInt("status"), Rows.ip(rs, "src_ip"),
+                Rows.ip(rs, "dst_ip"), rs.getInt("src_port"), rs.getInt("dst_port"), rs.getInt("ip_proto"));
+    }
+
+    /**
+     * The alerts already behind the saved position (cid at most the position, per sensor) from
+     * {@code since} on, oldest first: what a restarted daemon replays to rebuild its baselines
+     * without counting anything twice. Call after the first {@link #poll}, which fixes the position.
+     */
+    public void history(Instant since, Consumer<SguilAlert> sink) throws SQLException {
+        Map<Integer, String> sids = Sensors.sids(connection, sensors);
+        String sql = "SELECT sid, cid, signature, signature_gen, signature_id, signature_rev, timestamp, priority, class,"
+                + " status, src_ip, dst_ip, src_port, dst_port, ip_proto FROM event"
+                + " WHERE sid = ? AND cid <= ? AND timestamp >= ? ORDER BY timestamp, cid";
+        List<SguilAlert> all = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (Map.Entry<Integer, String> s : sids.entrySet()) {
+                ps.setInt(1, s.getKey());
+                ps.setLong(2, lastCid.getOrDefault(s.getKey(), 0L));
+                ps.setObject(3, java.time.LocalDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        all.add(alert(rs, s.getKey(), s.getValue()));
+                    }
+                }
+            }
+        }
+        all.sort(java.util.Comparator.comparing(SguilAlert::getTimestamp).thenComparing(SguilAlert::getCid));
+        all.forEach(sink);
     }
 
     private long maxCid(int sid) throws SQLException {

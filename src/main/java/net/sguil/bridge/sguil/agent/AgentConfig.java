@@ -126,9 +126,9 @@ public final class AgentConfig {
         private Duration backoffMax = Duration.ofSeconds(60);
         private int maxSilentAttempts = 3;
         private int maxLineChars = 64 * 1024;
-        private int maxPendingEvents = 100_000;
-        private long compactAfterBytes = 4L * 1024 * 1024;
-        private int rememberedConclusions = 200_000;
+        private int maxPendingEvents = OutboxLimits.defaults().maxPendingEvents();
+        private long compactAfterBytes = OutboxLimits.defaults().compactAfterBytes();
+        private int rememberedConclusions = OutboxLimits.defaults().rememberedConclusions();
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }

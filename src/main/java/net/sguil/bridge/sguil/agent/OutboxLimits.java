@@ -13,4 +13,8 @@ public record OutboxLimits(int maxPendingEvents, long compactAfterBytes, int rem
             throw new IllegalArgumentException("outbox limits must be positive");
         }
     }
+
+    public static OutboxLimits defaults() {
+        return new OutboxLimits(100_000, 4L * 1024 * 1024, 200_000);
+    }
 }
