@@ -11,15 +11,22 @@ import net.sguil.bridge.tcp.TcpConfig;
  *
  * @param outputDir attachments are stored under it, and only under it
  * @param threads worker threads for MIME analysis, hashing and writing
+ * @param spoolMemory heap all messages waiting for analysis may take; beyond it they go to disk
+ * @param spoolMemoryPerMessage a message larger than this always goes to disk
  */
 public record ExtractionConfig(Path outputDir, int threads, DecoderConfig decoder, TcpConfig tcp, SmtpLimits smtp,
-                               MimeLimits mime) {
+                               MimeLimits mime, long spoolMemory, int spoolMemoryPerMessage) {
     public static ExtractionConfig defaults(Path outputDir) {
         return new ExtractionConfig(outputDir, Math.max(1, Runtime.getRuntime().availableProcessors()),
-                DecoderConfig.defaults(), TcpConfig.defaults(), SmtpLimits.defaults(), MimeLimits.defaults());
+                DecoderConfig.defaults(), TcpConfig.defaults(), SmtpLimits.defaults(), MimeLimits.defaults(),
+                32L << 20, 8 << 20);
     }
 
     public ExtractionConfig withThreads(int n) {
-        return new ExtractionConfig(outputDir, n, decoder, tcp, smtp, mime);
+        return new ExtractionConfig(outputDir, n, decoder, tcp, smtp, mime, spoolMemory, spoolMemoryPerMessage);
+    }
+
+    public ExtractionConfig withSpoolMemory(long total, int perMessage) {
+        return new ExtractionConfig(outputDir, threads, decoder, tcp, smtp, mime, total, perMessage);
     }
 }

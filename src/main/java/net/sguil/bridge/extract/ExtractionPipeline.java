@@ -31,6 +31,7 @@ public final class ExtractionPipeline implements AutoCloseable {
     private final ExtractionListener listener;
     private final OrderedExecutor executor;
     private final Path spoolDir;
+    private final SpoolBudget spoolBudget;
 
     public ExtractionPipeline(ExtractionConfig config, ExtractionListener listener) throws IOException {
         this.config = config;
@@ -39,14 +40,16 @@ public final class ExtractionPipeline implements AutoCloseable {
         this.spoolDir = Files.createTempDirectory(config.outputDir(), ".spool-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         this.executor = new OrderedExecutor(config.threads());
+        this.spoolBudget = new SpoolBudget(config.spoolMemory());
     }
 
     public ExtractionConfig config() {
         return config;
     }
 
-    Path spoolDirectory() {
-        return spoolDir;
+    /** A spool for the next message: in memory while small, in the private spool directory beyond. */
+    MessageSpool newSpool(java.util.function.BiConsumer<MessageSpool, MessageSpool.SpoolEnd> onEnd) {
+        return new MessageSpool(spoolDir, spoolBudget, config.spoolMemoryPerMessage(), onEnd);
     }
 
     void analyse(MessageSpool spool, MessageSpool.SpoolEnd end, int index, SessionInfo session, CaptureContext ctx) {
@@ -61,8 +64,13 @@ public final class ExtractionPipeline implements AutoCloseable {
         SmtpEnvelope env = end.envelope();
         boolean lost = spool.gapBytes() > 0 || end.outcome() == MessageOutcome.INCOMPLETE;
         try {
-            AnalyzedMessage a = new MessageAnalyzer(config.mime(), ctx.weirds()).analyze(spool.file(), lost, session,
-                    env.mailFrom(), env.rcptTo(), session.getLastSeen(), store, storeSubdir(session, index));
+            MessageAnalyzer analyzer = new MessageAnalyzer(config.mime(), ctx.weirds());
+            String subdir = storeSubdir(session, index);
+            AnalyzedMessage a = spool.file() != null
+                    ? analyzer.analyze(spool.file(), lost, session, env.mailFrom(), env.rcptTo(), session.getLastSeen(),
+                            store, subdir)
+                    : analyzer.analyze(spool.memory(), spool.memoryLength(), lost, session, env.mailFrom(),
+                            env.rcptTo(), session.getLastSeen(), store, subdir);
             return new ExtractedMessage(session, index, end.outcome(), spool.size(), spool.gapBytes(), a.message(),
                     a.attachments(), a.truncated() || lost, a.skeletonText(), null);
         } catch (IOException | RuntimeException e) {
@@ -71,7 +79,7 @@ public final class ExtractionPipeline implements AutoCloseable {
                     true, "", e.toString());
         } finally {
             try {
-                Files.deleteIfExists(spool.file());
+                spool.discard();
             } catch (IOException e) {
                 log.warn("cannot remove spool file {}: {}", spool.file(), e.toString());
             }

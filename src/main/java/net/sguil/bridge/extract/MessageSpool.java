@@ -8,45 +8,71 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.function.BiConsumer;
 import net.sguil.bridge.smtp.MessageBody;
 import net.sguil.bridge.smtp.MessageOutcome;
 import net.sguil.bridge.smtp.SmtpEnvelope;
 
 /**
- * Writes one message's bytes to a private temporary file as they come off the wire, so that a
- * message of any size costs no heap, and remembers whether any of it was lost to a gap.
+ * Holds one message's bytes as they come off the wire: in memory while it is small and the
+ * shared {@link SpoolBudget} allows, else in a private temporary file, so a message of any size
+ * costs bounded heap, and most cost no disk writes. Remembers whether any of it was lost to a gap.
  */
 final class MessageSpool implements MessageBody {
-    private final Path file;
-    private final OutputStream out;
+    private final Path dir;
+    private final SpoolBudget budget;
+    private final int maxInMemory;
     private final BiConsumer<MessageSpool, SpoolEnd> onEnd;
+    private byte[] memory = new byte[8192];
+    private int memoryLength;
+    private Path file;
+    private OutputStream out;
     private long size;
     private long gapBytes;
 
-    /** How the message ended, for whoever analyses the spooled file. */
+    /** How the message ended, for whoever analyses the spooled bytes. */
     record SpoolEnd(MessageOutcome outcome, SmtpEnvelope envelope) {
     }
 
-    MessageSpool(Path dir, BiConsumer<MessageSpool, SpoolEnd> onEnd) {
+    MessageSpool(Path dir, SpoolBudget budget, int maxInMemory, BiConsumer<MessageSpool, SpoolEnd> onEnd) {
+        this.dir = dir;
+        this.budget = budget;
+        this.maxInMemory = maxInMemory;
         this.onEnd = onEnd;
-        try {
-            this.file = Files.createTempFile(dir, "msg-", ".eml",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            this.out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a spool file in " + dir, e);
-        }
     }
 
     @Override
     public void write(byte[] buffer, int offset, int length) {
         try {
+            if (file == null) {
+                if (memoryLength + length <= maxInMemory && budget.reserve(length)) {
+                    if (memoryLength + length > memory.length) {
+                        memory = Arrays.copyOf(memory, Math.min(maxInMemory,
+                                Math.max(memory.length * 2, memoryLength + length)));
+                    }
+                    System.arraycopy(buffer, offset, memory, memoryLength, length);
+                    memoryLength += length;
+                    size += length;
+                    return;
+                }
+                spill();
+            }
             out.write(buffer, offset, length);
             size += length;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write spool file " + file, e);
         }
+    }
+
+    private void spill() throws IOException {
+        file = Files.createTempFile(dir, "msg-", ".eml",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 16);
+        out.write(memory, 0, memoryLength);
+        budget.release(memoryLength);
+        memory = null;
+        memoryLength = 0;
     }
 
     @Override
@@ -56,16 +82,38 @@ final class MessageSpool implements MessageBody {
 
     @Override
     public void end(MessageOutcome outcome, SmtpEnvelope envelope) {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write spool file " + file, e);
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write spool file " + file, e);
+            }
         }
         onEnd.accept(this, new SpoolEnd(outcome, envelope));
     }
 
+    /** The spool file, or null when the message is held in memory ({@link #memory()}). */
     Path file() {
         return file;
+    }
+
+    byte[] memory() {
+        return memory;
+    }
+
+    int memoryLength() {
+        return memoryLength;
+    }
+
+    /** Gives back the heap or removes the file, once the message is analysed. */
+    void discard() throws IOException {
+        if (file != null) {
+            Files.deleteIfExists(file);
+        } else {
+            budget.release(memoryLength);
+            memory = null;
+            memoryLength = 0;
+        }
     }
 
     long size() {

@@ -23,8 +23,7 @@ final class SmtpSessionRecorder implements SmtpListener {
 
     @Override
     public MessageBody beginMessage(int index) {
-        return new MessageSpool(pipeline.spoolDirectory(),
-                (spool, end) -> pipeline.analyse(spool, end, index, sessionInfo(), context));
+        return pipeline.newSpool((spool, end) -> pipeline.analyse(spool, end, index, sessionInfo(), context));
     }
 
     @Override

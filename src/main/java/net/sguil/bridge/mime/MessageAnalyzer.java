@@ -53,4 +53,14 @@ public final class MessageAnalyzer {
                     .run(mailFrom, rcptTo);
         }
     }
+
+    /** The same for a message held in memory: {@code message[0, length)}. */
+    public AnalyzedMessage analyze(byte[] message, int length, boolean hadGap, SessionInfo session, String mailFrom,
+                                   List<String> rcptTo, Instant timestamp, AttachmentStore store,
+                                   String storeSubdir) throws IOException {
+        try (Spool spool = Spool.of(message, length)) {
+            return new MessageWalk(spool, limits, weirds, hadGap, session, timestamp, store, storeSubdir)
+                    .run(mailFrom, rcptTo);
+        }
+    }
 }

@@ -9,21 +9,29 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A spooled raw message on disk, read by offset so no entity is ever held whole on the heap.
- * Ranges are independent streams over one channel (positional reads), like Jakarta Mail's
- * SharedFileInputStream, but with bulk reads that bypass an intermediate buffer.
+ * A spooled raw message, read by offset so no entity is ever copied whole: a file on disk, or a
+ * small message the caller already holds in memory. Ranges are independent streams (positional
+ * reads), like Jakarta Mail's SharedFileInputStream, but with bulk reads that bypass an
+ * intermediate buffer.
  */
 final class Spool implements Closeable {
     private final FileChannel channel;
+    private final byte[] bytes;
     private final long size;
 
-    private Spool(FileChannel channel) throws IOException {
+    private Spool(FileChannel channel, byte[] bytes, long size) {
         this.channel = channel;
-        this.size = channel.size();
+        this.bytes = bytes;
+        this.size = size;
     }
 
     static Spool open(Path file) throws IOException {
-        return new Spool(FileChannel.open(file, StandardOpenOption.READ));
+        FileChannel c = FileChannel.open(file, StandardOpenOption.READ);
+        return new Spool(c, null, c.size());
+    }
+
+    static Spool of(byte[] bytes, int length) {
+        return new Spool(null, bytes, length);
     }
 
     long size() {
@@ -32,6 +40,14 @@ final class Spool implements Closeable {
 
     /** Reads up to {@code len} bytes at {@code pos}; -1 at end of file. */
     int read(long pos, byte[] b, int off, int len) throws SpoolReadException {
+        if (bytes != null) {
+            int n = (int) Math.min(len, size - pos);
+            if (n <= 0) {
+                return len > 0 ? -1 : 0;
+            }
+            System.arraycopy(bytes, (int) pos, b, off, n);
+            return n;
+        }
         try {
             ByteBuffer bb = ByteBuffer.wrap(b, off, len);
             int total = 0;
@@ -55,7 +71,9 @@ final class Spool implements Closeable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        if (channel != null) {
+            channel.close();
+        }
     }
 
     private final class RangeStream extends InputStream {
