@@ -24,6 +24,7 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.addSubcommand(new RulesCommand());
         return cl;
     }
 
