@@ -27,6 +27,7 @@ public final class Main {
         cl.addSubcommand(new ReportCommand());
         cl.addSubcommand(new SnortRulesCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.addSubcommand(new RulesCommand());
         return cl;
     }
 

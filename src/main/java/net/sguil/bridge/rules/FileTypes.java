@@ -1,0 +1,105 @@
+package net.sguil.bridge.rules;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a file name's extension promises, compared with the type detected from the file's first
+ * bytes (the magic names of {@code Attachment.getMagic()}). Static so DRL can call it.
+ * To be replaced by {@code net.sguil.bridge.files.MagicDetector.expectedTypesForExtension} once that exists.
+ */
+public final class FileTypes {
+    private static final Map<String, Set<String>> EXPECTED = new HashMap<>();
+    /** Extensions Windows (or a shell) will run or open as code. */
+    private static final Set<String> EXECUTABLE = Set.of("exe", "scr", "com", "pif", "cpl", "dll", "sys", "msi",
+            "bat", "cmd", "js", "jse", "vbs", "vbe", "wsf", "wsh", "hta", "ps1", "jar", "lnk", "sh", "elf");
+
+    static {
+        expect(Set.of("pe", "mz"), "exe", "scr", "com", "pif", "cpl", "dll", "sys");
+        expect(Set.of("ole2"), "msi", "doc", "xls", "ppt", "msg");
+        expect(Set.of("pdf"), "pdf");
+        expect(Set.of("zip", "ooxml"), "zip", "jar", "apk");
+        expect(Set.of("ooxml", "zip"), "docx", "xlsx", "pptx", "docm", "xlsm", "pptm");
+        expect(Set.of("rar"), "rar");
+        expect(Set.of("7z"), "7z");
+        expect(Set.of("gzip"), "gz", "tgz");
+        expect(Set.of("bzip2"), "bz2");
+        expect(Set.of("xz"), "xz");
+        expect(Set.of("cab"), "cab");
+        expect(Set.of("png"), "png");
+        expect(Set.of("jpeg"), "jpg", "jpeg");
+        expect(Set.of("gif"), "gif");
+        expect(Set.of("rtf"), "rtf");
+        expect(Set.of("html", "text"), "htm", "html");
+        expect(Set.of("script-sh", "text"), "sh");
+        expect(Set.of("script-js", "text"), "js", "jse");
+        expect(Set.of("script-vbs", "text"), "vbs", "vbe");
+        expect(Set.of("script-ps1", "text"), "ps1");
+        expect(Set.of("script-bat", "text"), "bat", "cmd");
+        expect(Set.of("text"), "txt", "csv", "log", "eml");
+    }
+
+    private FileTypes() {
+    }
+
+    private static void expect(Set<String> magics, String... extensions) {
+        for (String e : extensions) {
+            EXPECTED.put(e, magics);
+        }
+    }
+
+    /**
+     * The last extension of {@code filename}, lower case, without the dot; empty when there is none.
+     * Trailing dots and spaces are ignored, as Windows ignores them.
+     */
+    public static String extension(String filename) {
+        String n = stripTrail(filename);
+        int dot = n.lastIndexOf('.');
+        return dot < 0 || dot == n.length() - 1 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** The magic names a file with this extension should have; empty when the extension promises nothing known. */
+    public static Set<String> expectedTypes(String extension) {
+        return EXPECTED.getOrDefault(extension.toLowerCase(Locale.ROOT), Set.of());
+    }
+
+    /**
+     * True when the name's extension promises a known type and the detected type is a different one,
+     * e.g. {@code invoice.pdf} holding a PE executable. Empty files say nothing.
+     */
+    public static boolean extensionDisagrees(String filename, String magic, long size) {
+        if (magic == null || magic.isEmpty() || size == 0) {
+            return false;
+        }
+        Set<String> expected = expectedTypes(extension(filename));
+        return !expected.isEmpty() && !expected.contains(magic);
+    }
+
+    /**
+     * True for a name that ends in an executable extension right after a harmless-looking one,
+     * e.g. {@code invoice.pdf.exe}, {@code photo.jpg .scr}.
+     */
+    public static boolean hasDoubleExtension(String filename) {
+        String n = stripTrail(filename);
+        String last = extension(n);
+        if (!EXECUTABLE.contains(last)) {
+            return false;
+        }
+        String before = stripTrail(n.substring(0, n.length() - last.length() - 1));
+        String previous = extension(before);
+        return !previous.isEmpty() && EXPECTED.containsKey(previous) && !EXECUTABLE.contains(previous);
+    }
+
+    private static String stripTrail(String filename) {
+        if (filename == null) {
+            return "";
+        }
+        int end = filename.length();
+        while (end > 0 && (filename.charAt(end - 1) == '.' || Character.isWhitespace(filename.charAt(end - 1)))) {
+            end--;
+        }
+        return filename.substring(0, end);
+    }
+}
