@@ -32,13 +32,13 @@ import javax.net.ssl.SSLSocket;
  * listener (so maxCid survives a "restart"), plus switches to misbehave: close after N events, go
  * silent, block in the TLS handshake.
  */
-final class FakeSguild implements Closeable {
+public final class FakeSguild implements Closeable {
     static final String BANNER = "SGUIL-1.0.0 OPENSSL ENABLED";
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
     /** One row of the event table, with the message and detail decoded from hex. */
-    record Stored(long sid, long cid, List<String> fields, String message, String detail) {
+    public record Stored(long sid, long cid, List<String> fields, String message, String detail) {
     }
 
     private final TestCertificate cert;
@@ -56,12 +56,12 @@ final class FakeSguild implements Closeable {
     private int closeAfterEvents = -1;
     private int connections;
 
-    FakeSguild(TestCertificate cert) {
+    public FakeSguild(TestCertificate cert) {
         this.cert = cert;
     }
 
     /** Listens on a free loopback port the first time, on the same port after {@link #stop()}. */
-    synchronized FakeSguild start() throws IOException {
+    public synchronized FakeSguild start() throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -74,7 +74,7 @@ final class FakeSguild implements Closeable {
     }
 
     /** Closes the listener and every connection, like a sguild that went away; the store stays. */
-    synchronized void stop() throws IOException {
+    public synchronized void stop() throws IOException {
         listener.close();
         for (Socket s : open) {
             s.close();
@@ -87,7 +87,7 @@ final class FakeSguild implements Closeable {
         stop();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -113,7 +113,7 @@ final class FakeSguild implements Closeable {
         return clientHelloRightAfterVersionInfo;
     }
 
-    synchronized List<Stored> stored() {
+    public synchronized List<Stored> stored() {
         return new ArrayList<>(stored);
     }
 

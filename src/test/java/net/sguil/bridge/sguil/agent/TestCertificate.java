@@ -14,7 +14,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /** A self-signed "sguild" certificate made once per test JVM with the JDK's keytool. */
-final class TestCertificate {
+public final class TestCertificate {
     private static final char[] PASSWORD = "changeit".toCharArray();
     private static TestCertificate instance;
 
@@ -22,13 +22,23 @@ final class TestCertificate {
     final Path pem;
     final String sha256;
 
+    /** The certificate's PEM file, for a client to trust. */
+    public Path pem() {
+        return pem;
+    }
+
+    /** The certificate's SHA-256 fingerprint (hex). */
+    public String sha256() {
+        return sha256;
+    }
+
     private TestCertificate(SSLContext serverContext, Path pem, String sha256) {
         this.serverContext = serverContext;
         this.pem = pem;
         this.sha256 = sha256;
     }
 
-    static synchronized TestCertificate get() throws Exception {
+    public static synchronized TestCertificate get() throws Exception {
         if (instance == null) {
             Path dir = Files.createTempDirectory("sguild-cert");
             dir.toFile().deleteOnExit();
