@@ -102,11 +102,7 @@ public final class BridgeConfig {
 
     /** A path, relative ones taken from the configuration file's directory. */
     public Optional<Path> path(String key) {
-        return string(key).map(v -> {
-            Path p = Path.of(v);
-            Path dir = file.path().toAbsolutePath().getParent();
-            return p.isAbsolute() || dir == null ? p : dir.resolve(p);
-        });
+        return file.path(key);
     }
 
     public List<String> list(String key) {

@@ -71,9 +71,25 @@ public final class ConfigFile {
         return entries;
     }
 
+    /** Entries given in code (tests, defaults), as if read from a file named {@code <inline>}. */
+    public static ConfigFile of(Map<String, String> values) throws ConfigException {
+        List<String> lines = new java.util.ArrayList<>();
+        values.forEach((k, v) -> lines.add(k + " = " + v));
+        return parse(Path.of("<inline>"), lines);
+    }
+
     public Optional<String> get(String key) {
         Entry e = entries.get(key);
         return e == null ? Optional.empty() : Optional.of(e.value());
+    }
+
+    /** A path value; relative ones are taken from the configuration file's directory. Empty values count as unset. */
+    public Optional<Path> path(String key) {
+        return get(key).filter(v -> !v.isEmpty()).map(v -> {
+            Path p = Path.of(v);
+            Path dir = path.toAbsolutePath().getParent();
+            return p.isAbsolute() || dir == null ? p : dir.resolve(p);
+        });
     }
 
     /** Where a key was set, as {@code file:line}, for error messages. */

@@ -1,5 +1,6 @@
 package net.sguil.bridge.rules;
 
+import net.sguil.bridge.config.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

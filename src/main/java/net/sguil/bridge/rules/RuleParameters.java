@@ -1,5 +1,7 @@
 package net.sguil.bridge.rules;
 
+import net.sguil.bridge.config.ConfigException;
+import net.sguil.bridge.config.ConfigFile;
 import java.util.Optional;
 import net.sguil.bridge.facts.SancpSession;
 import java.util.Set;
@@ -54,7 +56,7 @@ public final class RuleParameters {
     }
 
     /** Defaults overridden by whatever of the keys above the configuration sets. */
-    public static RuleParameters from(KeyValueConfig config) throws ConfigException {
+    public static RuleParameters from(ConfigFile config) throws ConfigException {
         RuleParameters d = defaults();
         KnownBadHashes hashes = config.path("rules.known_bad_hashes").isPresent()
                 ? KnownBadHashes.load(config.path("rules.known_bad_hashes").get()) : d.knownBadHashes;
@@ -75,7 +77,7 @@ public final class RuleParameters {
         }
     }
 
-    private static <T> T value(KeyValueConfig config, String key, Function<String, T> parse, T fallback)
+    private static <T> T value(ConfigFile config, String key, Function<String, T> parse, T fallback)
             throws ConfigException {
         Optional<String> v = config.get(key);
         try {

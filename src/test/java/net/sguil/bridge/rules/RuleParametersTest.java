@@ -1,5 +1,7 @@
 package net.sguil.bridge.rules;
 
+import net.sguil.bridge.config.ConfigException;
+import net.sguil.bridge.config.ConfigFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +47,7 @@ class RuleParametersTest {
                 rules.known_bad_hashes = bad.txt
                 db.host = ignored.example
                 """);
-        RuleParameters p = RuleParameters.from(KeyValueConfig.load(dir.resolve("bridge.conf")));
+        RuleParameters p = RuleParameters.from(ConfigFile.read(dir.resolve("bridge.conf")));
         assertThat(p.getTrendingMinCount()).isEqualTo(50);
         assertThat(p.getTrendingRatio()).isEqualTo(4.5);
         assertThat(p.getTrendingDays()).isEqualTo(14);
@@ -65,19 +67,19 @@ class RuleParametersTest {
 
     @Test
     void badValuesNameTheKeyOrTheLine(@TempDir Path dir) throws Exception {
-        assertThatThrownBy(() -> RuleParameters.from(KeyValueConfig.of(Map.of("trending.days", "seven"))))
+        assertThatThrownBy(() -> RuleParameters.from(ConfigFile.of(Map.of("trending.days", "seven"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("trending.days");
-        assertThatThrownBy(() -> RuleParameters.from(KeyValueConfig.of(Map.of("trending.ratio", "0"))))
+        assertThatThrownBy(() -> RuleParameters.from(ConfigFile.of(Map.of("trending.ratio", "0"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("trending.ratio");
-        assertThatThrownBy(() -> RuleParameters.from(KeyValueConfig.of(Map.of("home_net", "10.0.0.0/33"))))
+        assertThatThrownBy(() -> RuleParameters.from(ConfigFile.of(Map.of("home_net", "10.0.0.0/33"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("home_net");
-        assertThatThrownBy(() -> RuleParameters.from(KeyValueConfig.of(Map.of("smtp.ports", "25,70000"))))
+        assertThatThrownBy(() -> RuleParameters.from(ConfigFile.of(Map.of("smtp.ports", "25,70000"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("smtp.ports");
         Files.writeString(dir.resolve("h.txt"), "# ok\nnot-a-hash\n");
         assertThatThrownBy(() -> KnownBadHashes.load(dir.resolve("h.txt")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("h.txt:2");
         Files.writeString(dir.resolve("c.conf"), "a = 1\nno equals sign\n");
-        assertThatThrownBy(() -> KeyValueConfig.load(dir.resolve("c.conf")))
+        assertThatThrownBy(() -> ConfigFile.read(dir.resolve("c.conf")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("c.conf:2");
     }
 
