@@ -26,8 +26,9 @@ public final class Main {
         cl.addSubcommand(new ExtractCommand());
         cl.addSubcommand(new ReportCommand());
         cl.addSubcommand(new SnortRulesCommand());
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.addSubcommand(new RulesCommand());
+        cl.addSubcommand(new ScanCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 

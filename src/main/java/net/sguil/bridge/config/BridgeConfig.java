@@ -28,7 +28,6 @@ public final class BridgeConfig {
             "rules.dirs", "rules.known_bad_hashes", "extract.dir",
             "trending.min_count", "trending.ratio", "trending.days",
             "volume.ratio", "volume.hours", "volume.min_bytes",
-            "put.summary_window_seconds", "put.summary_threshold",
             "poll.event_seconds", "poll.sancp_seconds", "health.interval_seconds", "actions.queue",
             "reader.sancp_lateness_minutes", "reader.start_at_now");
     private static final Pattern SENSOR_KEY = Pattern.compile("sensor\\.([A-Za-z0-9_.-]+)\\.(raw_log_dir|prefix)");

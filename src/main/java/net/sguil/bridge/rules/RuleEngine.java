@@ -116,6 +116,25 @@ public final class RuleEngine implements AutoCloseable {
         return fire();
     }
 
+    /**
+     * Moves a pseudo clock forward to {@code t} (never back), firing what is due on the way, so that
+     * timers and windows close without new data: at the end of a replay, and in the daemon, where
+     * a tick keeps the data-driven clock in step with the wall clock. No effect on a real clock.
+     */
+    public void advanceTo(Instant t) {
+        applyPendingReload();
+        fire();
+        if (!pseudoClock) {
+            return;
+        }
+        long now = session.getSessionClock().getCurrentTime();
+        long target = t.toEpochMilli();
+        if (target > now) {
+            ((SessionPseudoClock) session.getSessionClock()).advanceTime(target - now, TimeUnit.MILLISECONDS);
+            fire();
+        }
+    }
+
     /** Hands over a newly built rule set; it replaces the current one at the next insert or fire. */
     public void offer(RuleSet newRules) {
         pending.set(newRules);

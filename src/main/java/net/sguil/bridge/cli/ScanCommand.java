@@ -1,0 +1,173 @@
+package net.sguil.bridge.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import net.sguil.bridge.config.ConfigException;
+import net.sguil.bridge.config.ConfigFile;
+import net.sguil.bridge.extract.CaptureProcessor;
+import net.sguil.bridge.extract.CaptureReport;
+import net.sguil.bridge.extract.ExtractedMessage;
+import net.sguil.bridge.extract.ExtractionConfig;
+import net.sguil.bridge.extract.ExtractionListener;
+import net.sguil.bridge.extract.ExtractionPipeline;
+import net.sguil.bridge.extract.SmtpSessionRecord;
+import net.sguil.bridge.facts.HttpTransaction;
+import net.sguil.bridge.http.HttpLimits;
+import net.sguil.bridge.rules.ActionHandler;
+import net.sguil.bridge.rules.KnowledgeBaseLoader;
+import net.sguil.bridge.rules.NetworkSet;
+import net.sguil.bridge.rules.PrintingEventSink;
+import net.sguil.bridge.rules.RuleBuildException;
+import net.sguil.bridge.rules.RuleDirectories;
+import net.sguil.bridge.rules.RuleEngine;
+import net.sguil.bridge.rules.RuleParameters;
+import net.sguil.bridge.rules.RuleSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {
+            "Runs the packet, stream and protocol analysis (SMTP attachments, HTTP transactions) over captures,",
+            "feeds the facts to the rules of drl/ (and of each --rules DIR) on a clock driven by the packets' own",
+            "times, and prints the events the rules conclude. No database needed.",
+            "",
+            "Exit status: 0 it ran (whether or not anything fired); 1 the rules do not compile;",
+            "2 some input was unusable."})
+public final class ScanCommand implements Callable<Integer> {
+    /** After the last packet the clock runs on, so that windows still open (e.g. PUT summaries) close. */
+    private static final Duration DRAIN = Duration.ofDays(1);
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Capture files (pcap, pcapng, gzip).")
+    List<Path> files;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "More rule directories, besides drl/.")
+    List<Path> extraRules = new ArrayList<>();
+
+    @Option(names = "--json", description = "One JSON object per event.")
+    boolean json;
+
+    @Option(names = "--home-net", paramLabel = "CIDR,…", description = "Home networks (default from --config, "
+            + "else " + RuleParameters.DEFAULT_HOME_NET + ").")
+    String homeNet;
+
+    @Option(names = "--extract-dir", paramLabel = "DIR", description = "Keep extracted attachments here "
+            + "(default: a private temporary directory, removed at the end).")
+    Path extractDir;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Take rule parameters (trending, home_net, "
+            + "smtp, known-bad hashes, …) from the bridge's configuration file.")
+    Path config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RuleParameters parameters;
+        RuleSet rules;
+        try {
+            parameters = config == null ? RuleParameters.defaults() : RuleParameters.from(ConfigFile.read(config));
+            if (homeNet != null) {
+                parameters = parameters.withHomeNet(NetworkSet.parse(homeNet));
+            }
+            rules = KnowledgeBaseLoader.load(RuleDirectories.withShipped(extraRules));
+        } catch (ConfigException | IllegalArgumentException e) {
+            err.println("sguil-bridge: " + e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        } catch (RuleBuildException e) {
+            e.errors().forEach(err::println);
+            err.println("sguil-bridge: the rules do not compile; nothing was scanned");
+            return Main.EXIT_FAILURE;
+        }
+        boolean temporary = extractDir == null;
+        Path dir = temporary ? Files.createTempDirectory("sguil-bridge-scan-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))) : extractDir;
+        int status = Main.EXIT_OK;
+        PrintingEventSink sink = new PrintingEventSink(out, json);
+        try (RuleEngine engine = RuleEngine.replay(rules, parameters, sink, ActionHandler.loggingOnly())) {
+            FactFeed feed = new FactFeed(engine, err);
+            try (ExtractionPipeline pipeline = new ExtractionPipeline(ExtractionConfig.defaults(dir), feed)) {
+                CaptureProcessor processor = new CaptureProcessor(pipeline, HttpLimits.defaults());
+                for (Path f : files) {
+                    try {
+                        processor.process(f, b -> { });
+                    } catch (NoSuchFileException e) {
+                        err.println("sguil-bridge: " + f + ": no such file");
+                        status = Main.EXIT_BAD_INPUT;
+                    } catch (IOException e) {
+                        err.println("sguil-bridge: " + f + ": " + e.getMessage());
+                        status = Main.EXIT_BAD_INPUT;
+                    }
+                }
+            }
+            engine.advanceTo(engine.clock().plus(DRAIN));
+        } finally {
+            if (temporary) {
+                deleteTree(dir);
+            }
+        }
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    /** Everything the analysis finds goes into the rules, in capture order, on the pipeline's output thread. */
+    private static final class FactFeed implements ExtractionListener {
+        private final RuleEngine engine;
+        private final PrintWriter err;
+
+        FactFeed(RuleEngine engine, PrintWriter err) {
+            this.engine = engine;
+            this.err = err;
+        }
+
+        @Override
+        public void message(ExtractedMessage m) {
+            for (Object fact : m.facts()) {
+                engine.insert(fact, m.session().getLastSeen());
+            }
+            engine.fireUntilQuiet();
+        }
+
+        @Override
+        public void smtpSession(SmtpSessionRecord session) {
+        }
+
+        @Override
+        public void httpTransaction(HttpTransaction t) {
+            engine.insert(t, Instant.ofEpochMilli(t.getTimestampMillis()));
+            engine.fireUntilQuiet();
+        }
+
+        @Override
+        public void capture(CaptureReport r) {
+            if (r.truncation() != null) {
+                err.println("sguil-bridge: " + r.pcap() + ": " + r.truncation() + " (everything before it was scanned)");
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
