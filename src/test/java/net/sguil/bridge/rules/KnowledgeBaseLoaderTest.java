@@ -63,6 +63,16 @@ class KnowledgeBaseLoaderTest {
     }
 
     @Test
+    void theExampleRulesOfTheReadmeCompile() throws Exception {
+        String readme = Files.readString(Path.of("drl/README.md"));
+        String section = readme.substring(readme.indexOf("## Example rules to copy"));
+        int start = section.indexOf("```\n") + 4;
+        String drl = section.substring(start, section.indexOf("```", start));
+        assertThat(KnowledgeBaseLoader.fromStrings(Map.of("site.drl", drl)).ruleNames()).containsExactly(
+                "Site: one source, many signatures", "Site: document to payroll", "Site: long outbound SSH");
+    }
+
+    @Test
     void aMissingDirectoryIsAnError(@TempDir Path dir) {
         assertThatThrownBy(() -> KnowledgeBaseLoader.load(List.of(dir.resolve("nope"))))
                 .isInstanceOf(RuleBuildException.class).hasMessageContaining("no such file or directory");

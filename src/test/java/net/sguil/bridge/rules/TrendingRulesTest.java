@@ -153,6 +153,24 @@ class TrendingRulesTest {
     }
 
     @Test
+    void aReloadKeepsTheCountsAndBaselines() {
+        CollectingSink sink = new CollectingSink();
+        RuleEngine engine = RuleEngine.replay(rules, RuleParameters.defaults(), sink, sink);
+        try {
+            history(engine, 3, 3, 3, 3, 3, 3, 3);
+            alerts(engine, SIG, 7, 60);
+            engine.offer(rules);
+            alerts(engine, SIG, 7, 39);
+            assertThat(sink.events).isEmpty();
+            alerts(engine, SIG, 7, 1);
+            assertThat(sink.events).singleElement().extracting(SguilEventOut::getDetail).asString()
+                    .contains("Count: 100", "Median of previous 7 days: 3.0");
+        } finally {
+            engine.close();
+        }
+    }
+
+    @Test
     void outboundVolumeAboveRatioTimesTheMedianOfThePrevious24Hours() {
         CollectingSink sink = new CollectingSink();
         RuleEngine engine = RuleEngine.replay(rules, RuleParameters.defaults(), sink, sink);
