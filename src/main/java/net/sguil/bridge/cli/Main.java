@@ -28,6 +28,8 @@ public final class Main {
         cl.addSubcommand(new SnortRulesCommand());
         cl.addSubcommand(new RulesCommand());
         cl.addSubcommand(new ScanCommand());
+        cl.addSubcommand(new RunCommand());
+        cl.addSubcommand(new StatusCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

@@ -66,14 +66,7 @@ public final class EventReader {
      * @return the number of alerts handed over
      */
     public int poll(Consumer<SguilAlert> sink) throws SQLException, IOException {
-        Map<Integer, String> sids = Sensors.sids(connection, sensors);
-        if (firstRun && limits.startAtNow()) {
-            for (Integer sid : sids.keySet()) {
-                if (!lastCid.containsKey(sid)) {
-                    lastCid.put(sid, maxCid(sid));
-                }
-            }
-        }
+        Map<Integer, String> sids = prime();
         Map<Integer, Long> next = new TreeMap<>(lastCid);
         List<SguilAlert> batch = new ArrayList<>();
         try {
@@ -97,6 +90,24 @@ public final class EventReader {
         }
         firstRun = false;
         return batch.size();
+    }
+
+    /**
+     * On the very first run with {@code startAtNow}, puts the position at the newest alert of each
+     * sensor without reading anything; the rows behind it are {@link #history} only.
+     *
+     * @return the sensors to read, by sid
+     */
+    public Map<Integer, String> prime() throws SQLException {
+        Map<Integer, String> sids = Sensors.sids(connection, sensors);
+        if (firstRun && limits.startAtNow()) {
+            for (Integer sid : sids.keySet()) {
+                if (!lastCid.containsKey(sid)) {
+                    lastCid.put(sid, maxCid(sid));
+                }
+            }
+        }
+        return sids;
     }
 
     private long read(int sid, String sensor, long afterCid, List<SguilAlert> out) throws SQLException {
@@ -124,9 +135,9 @@ public final class EventReader {
     }
 
     /**
-     * The alerts already behind the saved position (cid at most the position, per sensor) from
+     * The alerts already behind the position (cid at most the position, per sensor) from
      * {@code since} on, oldest first: what a restarted daemon replays to rebuild its baselines
-     * without counting anything twice. Call after the first {@link #poll}, which fixes the position.
+     * without counting anything twice. Call after {@link #prime} and before the first {@link #poll}.
      */
     public void history(Instant since, Consumer<SguilAlert> sink) throws SQLException {
         Map<Integer, String> sids = Sensors.sids(connection, sensors);

@@ -29,7 +29,7 @@ class RulesCommandTest {
                 .contains("(package net.sguil.bridge.trending)", "(package net.sguil.bridge.smtp)")
                 .contains("\"Trending: signature spike\"", "\"SMTP: executable attachment\"")
                 .contains("declare SguilAlert", "declare SancpSession")
-                .containsPattern("OK: 3 file\\(s\\), \\d+ rule\\(s\\), 5 declared type\\(s\\)");
+                .containsPattern("OK: 4 file\\(s\\), \\d+ rule\\(s\\), \\d+ declared type\\(s\\)");
     }
 
     @Test
