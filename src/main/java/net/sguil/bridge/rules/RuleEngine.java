@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class RuleEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleEngine.class);
     private static final String KEY_SEPARATOR = "\u0000";
+    private static final long ADVANCE_STEP_MILLIS = 60_000;
     /** A session is inserted once per row; remembering the recent ones only guards against re-reads. */
     private static final int REMEMBERED_EXTRACTIONS = 10_000;
 
@@ -127,10 +128,11 @@ public final class RuleEngine implements AutoCloseable {
         if (!pseudoClock) {
             return;
         }
-        long now = session.getSessionClock().getCurrentTime();
+        // In steps, firing after each: a timer due within the jump fires before events expire behind it.
+        SessionPseudoClock clock = (SessionPseudoClock) session.getSessionClock();
         long target = t.toEpochMilli();
-        if (target > now) {
-            ((SessionPseudoClock) session.getSessionClock()).advanceTime(target - now, TimeUnit.MILLISECONDS);
+        for (long now = clock.getCurrentTime(); now < target; now = clock.getCurrentTime()) {
+            clock.advanceTime(Math.min(target - now, ADVANCE_STEP_MILLIS), TimeUnit.MILLISECONDS);
             fire();
         }
     }

@@ -5,33 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import net.sguil.bridge.facts.ExtractSession;
 import net.sguil.bridge.facts.HttpTransaction;
 import net.sguil.bridge.facts.SguilAlert;
 import net.sguil.bridge.facts.SguilEventOut;
+import net.sguil.bridge.rules.RuleEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kie.api.definition.type.FactType;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.time.SessionPseudoClock;
 
 /** drl/put-defacement.drl in a STREAM-mode session with a pseudo clock driven by the facts' own times. */
 class PutDefacementRulesTest {
     private static final Instant T0 = Instant.parse("2026-06-22T15:27:19Z");
-    private KieSession session;
-    private SessionPseudoClock clock;
+    private final List<SguilEventOut> concluded = new java.util.ArrayList<>();
+    private final List<ExtractSession> requested = new java.util.ArrayList<>();
+    private RuleEngine engine;
 
     @BeforeEach
     void open() {
-        session = PutRules.session(T0.toEpochMilli());
-        clock = session.getSessionClock();
+        engine = PutRules.engine(concluded, requested);
+        engine.advanceTo(T0);
     }
 
     @AfterEach
     void close() {
-        session.dispose();
+        engine.close();
     }
 
     private static HttpTransaction.Builder put(String src, int srcPort, Instant at) {
@@ -50,17 +49,12 @@ class PutDefacementRulesTest {
     }
 
     private void at(Instant t) {
-        long delta = t.toEpochMilli() - clock.getCurrentTime();
-        if (delta > 0) {
-            clock.advanceTime(delta, TimeUnit.MILLISECONDS);
-        }
-        session.fireAllRules();
+        engine.advanceTo(t);
     }
 
     private void insert(Object fact, Instant t) {
-        at(t);
-        session.insert(fact);
-        session.fireAllRules();
+        engine.insert(fact, t);
+        engine.fireUntilQuiet();
     }
 
     private void insert(HttpTransaction t) {
@@ -68,8 +62,8 @@ class PutDefacementRulesTest {
     }
 
     private List<SguilEventOut> events() {
-        return session.getObjects(o -> o instanceof SguilEventOut).stream().map(SguilEventOut.class::cast)
-                .sorted(java.util.Comparator.comparing(SguilEventOut::getTimestamp)).toList();
+        engine.fireUntilQuiet();
+        return PutRules.sorted(concluded);
     }
 
     @Test
@@ -149,7 +143,7 @@ class PutDefacementRulesTest {
             throw new AssertionError(e);
         }
         settings.set(s, "refusedWindowSeconds", 60L);
-        session.insert(s);
+        insert(s, T0);
         insert(answered("10.1.1.1", 2000, T0, 403, "Forbidden"));
         insert(answered("10.2.2.2", 2000, T0.plusSeconds(1), 403, "Forbidden"));
         insert(answered("10.1.1.1", 2001, T0.plusSeconds(2), 403, "Forbidden"));
@@ -181,8 +175,7 @@ class PutDefacementRulesTest {
                 1000003, 1, T0, 2, "web-application-attack", 0, "10.9.9.9", "192.168.1.80", 1044, 80, 6), T0);
         insert(new SguilAlert(1, 44, "sensor1", "OTHER", 1, 2000001, 1, T0, 2, "misc", 0, "10.9.9.9",
                 "192.168.1.80", 1045, 80, 6), T0);
-        List<ExtractSession> actions = session.getObjects(o -> o instanceof ExtractSession).stream()
-                .map(ExtractSession.class::cast).toList();
+        List<ExtractSession> actions = requested;
         assertThat(actions).hasSize(1);
         ExtractSession a = actions.get(0);
         assertThat(a.getKind()).isEqualTo("http");
