@@ -3,7 +3,6 @@ package net.sguil.bridge.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -61,17 +60,7 @@ public final class ExtractCommand implements Callable<Integer> {
         try (ExtractionPipeline pipeline = new ExtractionPipeline(config, report);
              Progress progress = Progress.forFiles(files)) {
             CaptureProcessor processor = new CaptureProcessor(pipeline);
-            for (Path f : files) {
-                try {
-                    processor.process(f, progress.forFile(f));
-                } catch (NoSuchFileException e) {
-                    err.println("sguil-bridge: " + f + ": no such file");
-                    status = Main.EXIT_BAD_INPUT;
-                } catch (IOException e) {
-                    err.println("sguil-bridge: " + f + ": " + e.getMessage());
-                    status = Main.EXIT_BAD_INPUT;
-                }
-            }
+            status = CaptureInputs.processEach(files, err, f -> processor.process(f, progress.forFile(f)));
         }
         out.flush();
         err.flush();

@@ -16,10 +16,7 @@ abstract class ExtractionReport implements ExtractionListener {
 
     @Override
     public void capture(CaptureReport r) {
-        if (r.truncation() != null) {
-            err.println("sguil-bridge: " + r.pcap() + ": " + r.truncation()
-                    + " (everything before it was processed)");
-        }
+        CaptureInputs.reportTruncation(err, r);
         captureDone(r);
     }
 

@@ -3,7 +3,6 @@ package net.sguil.bridge.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -104,17 +103,7 @@ public final class ScanCommand implements Callable<Integer> {
             FactFeed feed = new FactFeed(engine, err);
             try (ExtractionPipeline pipeline = new ExtractionPipeline(ExtractionConfig.defaults(dir), feed)) {
                 CaptureProcessor processor = new CaptureProcessor(pipeline, HttpLimits.defaults());
-                for (Path f : files) {
-                    try {
-                        processor.process(f, b -> { });
-                    } catch (NoSuchFileException e) {
-                        err.println("sguil-bridge: " + f + ": no such file");
-                        status = Main.EXIT_BAD_INPUT;
-                    } catch (IOException e) {
-                        err.println("sguil-bridge: " + f + ": " + e.getMessage());
-                        status = Main.EXIT_BAD_INPUT;
-                    }
-                }
+                status = CaptureInputs.processEach(files, err, f -> processor.process(f, b -> { }));
             }
             engine.advanceTo(engine.clock().plus(DRAIN));
         } finally {
@@ -157,9 +146,7 @@ public final class ScanCommand implements Callable<Integer> {
 
         @Override
         public void capture(CaptureReport r) {
-            if (r.truncation() != null) {
-                err.println("sguil-bridge: " + r.pcap() + ": " + r.truncation() + " (everything before it was scanned)");
-            }
+            CaptureInputs.reportTruncation(err, r);
         }
     }
 

@@ -8,8 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 import net.sguil.bridge.delivery.Backoff;
-import net.sguil.bridge.delivery.EventDelivery;
-import net.sguil.bridge.delivery.Pause;
+import net.sguil.bridge.delivery.OutboxDelivery;
 import net.sguil.bridge.facts.SguilEventOut;
 import net.sguil.bridge.weird.Weirds;
 
@@ -25,79 +24,41 @@ import org.slf4j.LoggerFactory;
  * resent forever; after {@link AgentConfig#maxSilentAttempts()} unanswered sends, each followed by a
  * reconnect whose maxCid shows it was not stored, it is logged and dropped.
  */
-public final class AgentDelivery implements EventDelivery {
+public final class AgentDelivery extends OutboxDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(AgentDelivery.class);
 
     private final AgentConfig config;
-    private final Outbox outbox;
     private final SguildEventEncoder encoder;
-    private final Thread thread;
-    private final Pause pause = new Pause();
-    private final AtomicLong submitted = new AtomicLong();
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong confirmed = new AtomicLong();
-    private final AtomicLong alreadyStored = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private volatile boolean running = true;
-    private volatile boolean connected;
     private volatile SguildClient current;
-    private volatile String lastError;
-    private volatile Instant lastErrorAt;
 
     private AgentDelivery(AgentConfig config, Outbox outbox, Weirds weirds) {
+        super(outbox, "sguild-delivery");
         this.config = config;
-        this.outbox = outbox;
         this.encoder = new SguildEventEncoder(weirds);
-        this.thread = new Thread(this::run, "sguild-delivery");
-        this.thread.setDaemon(true);
     }
 
     /** Opens the outbox journal and starts delivering what it holds. */
     public static AgentDelivery start(AgentConfig config, Path journal, Weirds weirds) throws IOException {
         AgentDelivery d = new AgentDelivery(config, Outbox.open(journal, config.outboxLimits()), weirds);
-        d.thread.start();
+        d.startDelivering();
         return d;
     }
 
     @Override
-    public boolean submit(SguilEventOut event) throws IOException {
-        if (outbox.submit(event) < 0) {
-            return false;
-        }
-        submitted.incrementAndGet();
-        return true;
-    }
-
-    @Override
-    public boolean awaitDrained(Duration timeout) throws InterruptedException {
-        return outbox.awaitEmpty(timeout.toMillis());
-    }
-
-    @Override
-    public DeliveryStats stats() {
-        return new DeliveryStats(submitted.get(), sent.get(), confirmed.get(), alreadyStored.get(), failed.get(),
-                outbox.depth(), connected, lastError, lastErrorAt);
-    }
-
-    /** Stops the delivery thread; what is still pending stays in the journal for the next start. */
-    @Override
-    public void close() throws IOException {
-        running = false;
-        pause.interrupt();
-        outbox.wake();
+    protected void interruptTransport() {
         SguildClient c = current;
         if (c != null) {
             c.close();
         }
-        try {
-            thread.join(config.replyTimeout().toMillis() + 1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        outbox.close();
     }
 
-    private void run() {
+    @Override
+    protected Duration joinTimeout() {
+        return config.replyTimeout().plusSeconds(1);
+    }
+
+    @Override
+    protected void run() {
         Backoff backoff = new Backoff(config.backoffInitial(), config.backoffMax());
         while (running) {
             try (SguildClient client = SguildClient.connect(config)) {
@@ -135,9 +96,8 @@ public final class AgentDelivery implements EventDelivery {
     }
 
     private void failure(Exception e) {
-        lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-        lastErrorAt = Instant.now();
-        LOG.warn("sguild connection lost: {} ({} events pending)", lastError, outbox.depth());
+        error(e.getClass().getSimpleName() + ": " + e.getMessage());
+        LOG.warn("sguild connection lost: {} ({} events pending)", lastError(), outbox.depth());
     }
 
     private void deliver(SguildClient client, AgentInfo info) throws IOException, InterruptedException {
@@ -199,8 +159,7 @@ public final class AgentDelivery implements EventDelivery {
                 ev.getTimestamp(), ev.getRule(), ev.getEvidenceKey(), ev.getSignature(), ev.getIpProto(),
                 ev.getSrcIp(), ev.getSrcPort(), ev.getDstIp(), ev.getDstPort(), why);
         failed.incrementAndGet();
-        lastError = "event cid " + e.cid() + " dropped: " + why;
-        lastErrorAt = Instant.now();
+        error("event cid " + e.cid() + " dropped: " + why);
         outbox.done(e);
     }
 }
