@@ -37,8 +37,8 @@ public final class FakeSguild implements Closeable {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
-    /** One row of the event table, with the message and detail decoded from hex. */
-    public record Stored(long sid, long cid, List<String> fields, String message, String detail) {
+    /** One row of the event table, with the message and detail decoded from hex, and when it was stored. */
+    public record Stored(long sid, long cid, List<String> fields, String message, String detail, long storedAtNanos) {
     }
 
     private final TestCertificate cert;
@@ -251,7 +251,8 @@ public final class FakeSguild implements Closeable {
             keys.remove(sid + "/" + day + "/" + cid);
             return List.of("Failed", "mysqlexec/db server: Incorrect string value");
         }
-        stored.add(new Stored(sid, cid, List.copyOf(f), message.length() > 255 ? message.substring(0, 255) : message, detail));
+        stored.add(new Stored(sid, cid, List.copyOf(f), message.length() > 255 ? message.substring(0, 255) : message, detail,
+                System.nanoTime()));
         maxCid.merge(sid, cid, Math::max);
         return List.of("ConfirmEvent", Long.toString(cid));
     }
