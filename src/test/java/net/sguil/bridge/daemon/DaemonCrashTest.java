@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DaemonCrashTest {
     private static final int ALERTS = 10_000;
-    private static final String RULE = """
+    static final String RULE = """
             package crashtest;
             import net.sguil.bridge.facts.SguilAlert;
             import net.sguil.bridge.rules.EventBuilder;
