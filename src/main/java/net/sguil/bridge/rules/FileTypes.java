@@ -1,53 +1,20 @@
 package net.sguil.bridge.rules;
 
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import net.sguil.bridge.files.MagicDetector;
 
 /**
  * What a file name's extension promises, compared with the type detected from the file's first
- * bytes (the magic names of {@code Attachment.getMagic()}). Static so DRL can call it.
- * To be replaced by {@code net.sguil.bridge.files.MagicDetector.expectedTypesForExtension} once that exists.
+ * bytes (the magic names of {@code Attachment.getMagic()}), as {@link MagicDetector} knows them.
+ * Static so DRL can call it.
  */
 public final class FileTypes {
-    private static final Map<String, Set<String>> EXPECTED = new HashMap<>();
     /** Extensions Windows (or a shell) will run or open as code. */
     private static final Set<String> EXECUTABLE = Set.of("exe", "scr", "com", "pif", "cpl", "dll", "sys", "msi",
             "bat", "cmd", "js", "jse", "vbs", "vbe", "wsf", "wsh", "hta", "ps1", "jar", "lnk", "sh", "elf");
 
-    static {
-        expect(Set.of("pe", "mz"), "exe", "scr", "com", "pif", "cpl", "dll", "sys");
-        expect(Set.of("ole2"), "msi", "doc", "xls", "ppt", "msg");
-        expect(Set.of("pdf"), "pdf");
-        expect(Set.of("zip", "ooxml"), "zip", "jar", "apk");
-        expect(Set.of("ooxml", "zip"), "docx", "xlsx", "pptx", "docm", "xlsm", "pptm");
-        expect(Set.of("rar"), "rar");
-        expect(Set.of("7z"), "7z");
-        expect(Set.of("gzip"), "gz", "tgz");
-        expect(Set.of("bzip2"), "bz2");
-        expect(Set.of("xz"), "xz");
-        expect(Set.of("cab"), "cab");
-        expect(Set.of("png"), "png");
-        expect(Set.of("jpeg"), "jpg", "jpeg");
-        expect(Set.of("gif"), "gif");
-        expect(Set.of("rtf"), "rtf");
-        expect(Set.of("html", "text"), "htm", "html");
-        expect(Set.of("script-sh", "text"), "sh");
-        expect(Set.of("script-js", "text"), "js", "jse");
-        expect(Set.of("script-vbs", "text"), "vbs", "vbe");
-        expect(Set.of("script-ps1", "text"), "ps1");
-        expect(Set.of("script-bat", "text"), "bat", "cmd");
-        expect(Set.of("text"), "txt", "csv", "log", "eml");
-    }
-
     private FileTypes() {
-    }
-
-    private static void expect(Set<String> magics, String... extensions) {
-        for (String e : extensions) {
-            EXPECTED.put(e, magics);
-        }
     }
 
     /**
@@ -62,7 +29,7 @@ public final class FileTypes {
 
     /** The magic names a file with this extension should have; empty when the extension promises nothing known. */
     public static Set<String> expectedTypes(String extension) {
-        return EXPECTED.getOrDefault(extension.toLowerCase(Locale.ROOT), Set.of());
+        return MagicDetector.expectedTypesForExtension(extension);
     }
 
     /**
@@ -89,7 +56,7 @@ public final class FileTypes {
         }
         String before = stripTrail(n.substring(0, n.length() - last.length() - 1));
         String previous = extension(before);
-        return !previous.isEmpty() && EXPECTED.containsKey(previous) && !EXECUTABLE.contains(previous);
+        return !previous.isEmpty() && !expectedTypes(previous).isEmpty() && !EXECUTABLE.contains(previous);
     }
 
     private static String stripTrail(String filename) {
