@@ -135,10 +135,6 @@ public final class ScanCommand implements Callable<Integer> {
         }
 
         @Override
-        public void smtpSession(SmtpSessionRecord session) {
-        }
-
-        @Override
         public void httpTransaction(HttpTransaction t) {
             engine.insert(t, Instant.ofEpochMilli(t.getTimestampMillis()));
             engine.fireUntilQuiet();

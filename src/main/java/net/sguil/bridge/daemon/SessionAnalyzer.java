@@ -66,16 +66,8 @@ final class SessionAnalyzer {
             }
 
             @Override
-            public void smtpSession(SmtpSessionRecord session) {
-            }
-
-            @Override
             public void httpTransaction(HttpTransaction t) {
                 found.add(new TimedFact(t, Instant.ofEpochMilli(t.getTimestampMillis())));
-            }
-
-            @Override
-            public void capture(CaptureReport report) {
             }
         };
         try (ExtractionPipeline pipeline = new ExtractionPipeline(ExtractionConfig.defaults(extractDir).withThreads(1),

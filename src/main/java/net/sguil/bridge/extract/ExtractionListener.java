@@ -3,18 +3,21 @@ package net.sguil.bridge.extract;
 import net.sguil.bridge.facts.HttpTransaction;
 
 /**
- * Receives what the extraction found. Calls come from one thread, in the order the messages and
+ * Receives what the extraction found; implement what you need, the rest is ignored. Calls come from one thread, in the order the messages and
  * sessions ended in the capture, whatever order the worker threads finished them in.
  */
 public interface ExtractionListener {
-    void message(ExtractedMessage message);
+    default void message(ExtractedMessage message) {
+    }
 
-    void smtpSession(SmtpSessionRecord session);
+    default void smtpSession(SmtpSessionRecord session) {
+    }
 
     /** An HTTP request and its response (only when the processor was asked to analyse HTTP). */
     default void httpTransaction(HttpTransaction transaction) {
     }
 
     /** A capture file is done: after every message and session found in it. */
-    void capture(CaptureReport report);
+    default void capture(CaptureReport report) {
+    }
 }

@@ -5,43 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import net.sguil.bridge.config.BridgeConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** End to end: rows in event and sancp plus a pcap in RAW_LOG_DIR in, exactly the expected events out. */
-class BridgeDaemonTest {
+class BridgeDaemonTest extends DaemonTestBase {
     static final List<String> EXPECTED = List.of(
             "BRIDGE SMTP attachment with double extension",
             "BRIDGE SMTP executable attachment (pe)",
             "HTTP PUT Defacement SUCCEEDED");
 
-    @TempDir
-    Path dir;
-    DaemonFixture fx;
 
-    @BeforeEach
-    void up() throws Exception {
-        fx = new DaemonFixture(dir);
-    }
-
-    @AfterEach
-    void down() throws Exception {
-        fx.close();
-    }
-
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + 120_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 
     @Test
     void alertsSessionsAndPcapsBecomeEventsInSguildExactlyOnceAcrossARestart() throws Exception {

@@ -12,16 +12,13 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import net.sguil.bridge.sguil.SguilTestData;
 import net.sguil.bridge.sguil.agent.FakeSguild;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The daemon as its own process, killed with SIGKILL at random moments while alerts turn into
  * events, restarted each time, and finally stopped with SIGTERM: every event reaches sguild once.
  */
-class DaemonCrashTest {
+class DaemonCrashTest extends DaemonTestBase {
     private static final int ALERTS = 10_000;
     static final String RULE = """
             package crashtest;
@@ -39,19 +36,6 @@ class DaemonCrashTest {
             end
             """;
 
-    @TempDir
-    Path dir;
-    DaemonFixture fx;
-
-    @BeforeEach
-    void up() throws Exception {
-        fx = new DaemonFixture(dir);
-    }
-
-    @AfterEach
-    void down() throws Exception {
-        fx.close();
-    }
 
     private Process start(Path config) throws Exception {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",

@@ -13,32 +13,16 @@ import java.util.concurrent.TimeUnit;
 import net.sguil.bridge.config.BridgeConfig;
 import net.sguil.bridge.sguil.DbUnreachableException;
 import net.sguil.bridge.sguil.SguilTestData;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * MariaDB restarted (the test suite's own server, via bin/test-db) while alerts keep arriving and
  * the daemon writes its events straight into the database: every event lands once.
  */
-class DatabaseRestartTest {
+class DatabaseRestartTest extends DaemonTestBase {
     private static final int BATCHES = 20;
     private static final int PER_BATCH = 100;
 
-    @TempDir
-    Path dir;
-    DaemonFixture fx;
-
-    @BeforeEach
-    void up() throws Exception {
-        fx = new DaemonFixture(dir);
-    }
-
-    @AfterEach
-    void down() throws Exception {
-        fx.close();
-    }
 
     private static void testDb(String action) throws Exception {
         Process p = new ProcessBuilder("bin/test-db", action).redirectErrorStream(true)

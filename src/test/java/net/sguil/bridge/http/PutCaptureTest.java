@@ -42,13 +42,6 @@ class PutCaptureTest {
     private List<SguilEventOut> scan(TcpSessionBuilder b) throws IOException {
         Path pcap = b.finish().writePcap(dir.resolve("case.pcap"));
         ExtractionListener none = new ExtractionListener() {
-            @Override
-            public void message(ExtractedMessage message) {
-            }
-
-            @Override
-            public void smtpSession(SmtpSessionRecord session) {
-            }
 
             @Override
             public void httpTransaction(HttpTransaction t) {

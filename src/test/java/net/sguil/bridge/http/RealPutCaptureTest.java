@@ -35,21 +35,10 @@ class RealPutCaptureTest {
         Path pcap = Path.of(getClass().getResource("/captures/http-put-cases.pcap").toURI());
         List<HttpTransaction> found = new ArrayList<>();
         ExtractionListener none = new ExtractionListener() {
-            @Override
-            public void message(ExtractedMessage m) {
-            }
-
-            @Override
-            public void smtpSession(SmtpSessionRecord s) {
-            }
 
             @Override
             public void httpTransaction(HttpTransaction t) {
                 found.add(t);
-            }
-
-            @Override
-            public void capture(CaptureReport r) {
             }
         };
         try (ExtractionPipeline p = new ExtractionPipeline(ExtractionConfig.defaults(dir), none)) {
