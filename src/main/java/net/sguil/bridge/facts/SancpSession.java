@@ -21,6 +21,8 @@ public final class SancpSession {
     private final long dstBytes;
     private final int srcFlags;
     private final int dstFlags;
+    private final Instant hour;
+    private final String day;
 
     public SancpSession(int sid, long sancpId, String sensor, Instant startTime, Instant endTime, long duration,
                         int ipProto, String srcIp, String dstIp, int srcPort, int dstPort, long srcPkts,
@@ -42,6 +44,9 @@ public final class SancpSession {
         this.dstBytes = dstBytes;
         this.srcFlags = srcFlags;
         this.dstFlags = dstFlags;
+        // Rules compare these for every session: computed once, not per evaluation.
+        this.hour = Times.utcHour(startTime);
+        this.day = Times.utcDay(startTime);
     }
 
     public int getSid() { return sid; }
@@ -52,9 +57,9 @@ public final class SancpSession {
     /** Event time for Drools' {@code @timestamp}: the session's start. */
     public long getStartMillis() { return startTime.toEpochMilli(); }
     /** UTC day of the start, {@code YYYY-MM-DD}. */
-    public String getDay() { return Times.utcDay(startTime); }
+    public String getDay() { return day; }
     /** Start of the UTC hour the session started in. */
-    public Instant getHour() { return Times.utcHour(startTime); }
+    public Instant getHour() { return hour; }
     public long getDuration() { return duration; }
     public int getIpProto() { return ipProto; }
     public String getSrcIp() { return srcIp; }

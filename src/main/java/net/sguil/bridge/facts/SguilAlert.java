@@ -20,6 +20,7 @@ public final class SguilAlert {
     private final int srcPort;
     private final int dstPort;
     private final int ipProto;
+    private final String day;
 
     public SguilAlert(int sid, long cid, String sensor, String signature, long signatureGen, long signatureId,
                       long signatureRev, Instant timestamp, int priority, String sigClass, int status,
@@ -40,6 +41,8 @@ public final class SguilAlert {
         this.srcPort = srcPort;
         this.dstPort = dstPort;
         this.ipProto = ipProto;
+        // Rules compare the day for every alert: computed once, not per evaluation.
+        this.day = Times.utcDay(timestamp);
     }
 
     public int getSid() { return sid; }
@@ -53,7 +56,7 @@ public final class SguilAlert {
     /** Event time for Drools' {@code @timestamp}. */
     public long getTimestampMillis() { return timestamp.toEpochMilli(); }
     /** UTC day of the alert, {@code YYYY-MM-DD}. */
-    public String getDay() { return Times.utcDay(timestamp); }
+    public String getDay() { return day; }
     public int getPriority() { return priority; }
     public String getSigClass() { return sigClass; }
     public int getStatus() { return status; }

@@ -101,22 +101,27 @@ public final class NetworkSet {
                 return null;
             }
         }
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) {
-            return null;
-        }
+        // Dotted quad by hand: this runs for every session the trending rules see.
         byte[] out = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            if (parts[i].isEmpty() || parts[i].length() > 3 || !parts[i].chars().allMatch(Character::isDigit)) {
+        int part = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : '.';
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                if (++digits > 3 || value > 255) {
+                    return null;
+                }
+            } else if (c == '.' && digits > 0 && part < 4) {
+                out[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
                 return null;
             }
-            int v = Integer.parseInt(parts[i]);
-            if (v > 255) {
-                return null;
-            }
-            out[i] = (byte) v;
         }
-        return out;
+        return part == 4 ? out : null;
     }
 
     @Override

@@ -19,7 +19,9 @@ abstract class DaemonTestBase {
 
     @AfterEach
     void down() throws Exception {
-        fx.close();
+        if (fx != null) {
+            fx.close();
+        }
     }
 
     /** Waits for a condition the daemon must reach; fails after two minutes, never sleeps long. */
