@@ -63,7 +63,7 @@ public final class DaemonBench {
                 data.event("sensor1", sid, 0, "WARMUP", 1, Instant.now().toString());
             }
             BridgeDaemon daemon = BridgeDaemon.start(BridgeConfig.load(config));
-            Thread.sleep(3000);
+            DaemonTestBase.await("the daemon's first status", () -> Files.exists(dir.resolve("state").resolve(StatusFile.NAME)));
             int ticks = seconds * 10;
             int eventsPerTick = Math.max(1, events / ticks);
             int sessionsPerTick = Math.max(1, sessions / ticks);
