@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin/test-db start >/dev/null
-mvn -q -B -o test-compile 2>/dev/null || mvn -q -B test-compile
-[ -f target/test-classpath.txt ] || mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >/dev/null
-SGUIL_BRIDGE_LOG_LEVEL=WARN java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+. bench/lib.sh
+mvn -q -B -o test-compile
+SGUIL_BRIDGE_LOG_LEVEL=WARN java -Xmx1g -cp "$(bench_classpath)" \
   net.sguil.bridge.daemon.DaemonBench "${1:-100000}" "${2:-1000000}" "${3:-60}"

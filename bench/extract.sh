@@ -8,14 +8,12 @@ cd "$(dirname "$0")/.."
 size=${1:-1024}
 work=bench/work; mkdir -p "$work"
 pcap="$work/smtp-${size}m.pcap"
-if [ ! -f target/sguil-bridge.jar ] || [ ! -d target/test-classes ]; then
-  mvn -q -B -o package -DskipTests >/dev/null 2>&1 || mvn -q -B package -DskipTests
-  mvn -q -B -o test-compile
-fi
-[ -f target/test-classpath.txt ] || mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >/dev/null
+. bench/lib.sh
+bench_build
+cp="$(bench_classpath)"
 if [ ! -f "$pcap" ]; then
   echo "generating $pcap ..."
-  java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+  java -cp "$cp" \
     net.sguil.bridge.bench.SmtpBenchCapture "$pcap" "$size" | tee "$pcap.info"
 fi
 bytes=$(stat -c %s "$pcap")

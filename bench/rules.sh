@@ -6,8 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TZ=UTC
+. bench/lib.sh
 mvn -q -B -o test-compile
-cpfile=target/bench-classpath.txt
-mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
 exec java -Xmx"${BENCH_XMX:-512m}" -Xms"${BENCH_XMX:-512m}" -XX:+UseParallelGC -Dlogback.configurationFile=/dev/null \
-    -cp "target/test-classes:target/classes:$(cat "$cpfile")" net.sguil.bridge.rules.RulesBench "$@"
+    -cp "$(bench_classpath)" net.sguil.bridge.rules.RulesBench "$@"

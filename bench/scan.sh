@@ -10,12 +10,9 @@ cd "$(dirname "$0")/.."
 size=${1:-1024}
 work=bench/work; mkdir -p "$work"
 pcap="$work/mixed-${size}m.pcap"
-if [ ! -f target/sguil-bridge.jar ] || [ ! -d target/test-classes ]; then
-  mvn -q -B -o package -DskipTests >/dev/null 2>&1 || mvn -q -B package -DskipTests
-  mvn -q -B -o test-compile
-fi
-[ -f target/test-classpath.txt ] || mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >/dev/null
-cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
+. bench/lib.sh
+bench_build
+cp="$(bench_classpath)"
 if [ ! -f "$pcap" ]; then
   echo "generating $pcap ..."
   java -cp "$cp" net.sguil.bridge.bench.HttpBenchCapture "$pcap" "$size" | tee "$pcap.info"

@@ -7,7 +7,7 @@
 # usage: bench/top-ports.sh [ROWS] [--keep]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 mvn -q -B -o test-compile
-mvn -q -B -o dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt >/dev/null
-exec java -Xmx1g -Duser.timezone=UTC -cp "target/test-classes:target/classes:$(cat target/bench-cp.txt)" \
+exec java -Xmx1g -Duser.timezone=UTC -cp "$(bench_classpath)" \
   net.sguil.bridge.report.TopPortsBench "$@"
