@@ -1,7 +1,7 @@
 package net.sguil.bridge.extract;
 
-import java.time.Instant;
 import net.sguil.bridge.facts.SessionInfo;
+import net.sguil.bridge.facts.Times;
 import net.sguil.bridge.smtp.MessageBody;
 import net.sguil.bridge.smtp.SmtpListener;
 import net.sguil.bridge.smtp.SmtpSessionSummary;
@@ -33,10 +33,7 @@ final class SmtpSessionRecorder implements SmtpListener {
 
     private SessionInfo sessionInfo() {
         return new SessionInfo(pcap, connection.clientIp(), connection.clientPort(), connection.serverIp(),
-                connection.serverPort(), instant(connection.firstSeenNanos()), instant(connection.lastSeenNanos()));
-    }
-
-    static Instant instant(long epochNanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
+                connection.serverPort(), Times.ofEpochNanos(connection.firstSeenNanos()),
+                Times.ofEpochNanos(connection.lastSeenNanos()));
     }
 }

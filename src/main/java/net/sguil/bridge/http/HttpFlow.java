@@ -2,6 +2,7 @@ package net.sguil.bridge.http;
 
 import java.time.Instant;
 import java.util.function.LongSupplier;
+import net.sguil.bridge.facts.Times;
 import net.sguil.bridge.tcp.TcpConnection;
 
 /**
@@ -14,11 +15,6 @@ public record HttpFlow(String pcap, String clientIp, int clientPort, String serv
     public static HttpFlow of(TcpConnection c, String pcap) {
         // The reassembler stamps the connection with each packet's time before delivering its bytes.
         return new HttpFlow(pcap, c.clientIp(), c.clientPort(), c.serverIp(), c.serverPort(), !c.midstream(),
-                instant(c.firstSeenNanos()), c::lastSeenNanos);
-    }
-
-    static Instant instant(long epochNanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L),
-                Math.floorMod(epochNanos, 1_000_000_000L));
+                Times.ofEpochNanos(c.firstSeenNanos()), c::lastSeenNanos);
     }
 }

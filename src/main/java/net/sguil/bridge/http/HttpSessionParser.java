@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.sguil.bridge.facts.HttpTransaction;
+import net.sguil.bridge.facts.Times;
 import net.sguil.bridge.http.StartLines.RequestLine;
 import net.sguil.bridge.http.StartLines.StatusLine;
 import net.sguil.bridge.tcp.CloseReason;
@@ -186,7 +187,7 @@ public final class HttpSessionParser implements StreamHandler {
                 .requestLine(rl.method(), rl.target(), rl.version())
                 .requestStart(requestHead.prefix(), requestHeadOffset == 0)
                 .requestHeadComplete(complete)
-                .requestTime(HttpFlow.instant(requestHeadNanos));
+                .requestTime(Times.ofEpochNanos(requestHeadNanos));
         List<Map.Entry<String, String>> others = new ArrayList<>();
         String host = null;
         String agent = null;
@@ -311,7 +312,7 @@ public final class HttpSessionParser implements StreamHandler {
             weirds.count("http.unmatched_response");
         } else {
             e.responseSeen = true;
-            e.fact.response(status, sl.reason(), HttpFlow.instant(responseHeadNanos));
+            e.fact.response(status, sl.reason(), Times.ofEpochNanos(responseHeadNanos));
         }
         if (!complete) {
             return;
