@@ -104,6 +104,12 @@ public final class BridgeConfig {
         return file.path(key);
     }
 
+    /** A comma-separated list of paths, relative ones taken from the configuration file's directory. */
+    public List<Path> paths(String key) {
+        Path dir = file.path().toAbsolutePath().getParent();
+        return list(key).stream().map(Path::of).map(p -> p.isAbsolute() || dir == null ? p : dir.resolve(p)).toList();
+    }
+
     public List<String> list(String key) {
         List<String> out = new ArrayList<>();
         for (String s : string(key, "").split(",")) {

@@ -91,13 +91,11 @@ public final class BridgeDaemon {
                 Duration.ofMinutes(config.number("reader.sancp_lateness_minutes", 30, 1, 24 * 60)),
                 config.flag("reader.start_at_now", true));
         RuleParameters parameters = RuleParameters.from(config.file());
-        List<Path> ruleDirs = config.string("rules.dirs").isPresent()
-                ? config.list("rules.dirs").stream().map(d -> config.file().path().toAbsolutePath().getParent()
-                        .resolve(d)).toList()
+        List<Path> ruleDirs = config.string("rules.dirs").isPresent() ? config.paths("rules.dirs")
                 : List.of(RuleDirectories.shipped());
         this.historyWindow = Duration.ofDays(parameters.getTrendingDays() + 1L);
         RuleSet rules = KnowledgeBaseLoader.load(ruleDirs);
-        this.delivery = openDelivery(config, stateDir);
+        this.delivery = openDelivery(config, db, stateDir);
         this.engineThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rule-engine");
             t.setDaemon(true);
@@ -123,12 +121,13 @@ public final class BridgeDaemon {
         return d;
     }
 
-    private static EventDelivery openDelivery(BridgeConfig config, Path stateDir) throws ConfigException, IOException {
+    private static EventDelivery openDelivery(BridgeConfig config, DbSettings db, Path stateDir)
+            throws ConfigException, IOException {
         Path journal = stateDir.resolve("outbox.journal");
         if (config.string("sguild.host").isPresent()) {
             return AgentDelivery.start(AgentSettings.from(config), journal, new Weirds());
         }
-        return DbDelivery.start(DbSettingsSource.resolve(config.file(), null, null, null, System::getenv),
+        return DbDelivery.start(db,
                 config.string("sguild.sensor", "bridge"), config.string("sguild.net", "bridge"), journal,
                 OutboxLimits.defaults(), Duration.ofSeconds(1), Duration.ofMinutes(1));
     }
