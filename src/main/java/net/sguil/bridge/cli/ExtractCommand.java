@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.Callable;
-import net.sguil.bridge.extract.CaptureProcessor;
-import net.sguil.bridge.extract.ExtractionConfig;
-import net.sguil.bridge.extract.ExtractionPipeline;
+import net.sguil.bridge.analysis.CaptureProcessor;
+import net.sguil.bridge.analysis.ExtractionConfig;
+import net.sguil.bridge.analysis.ExtractionPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -59,7 +59,7 @@ public final class ExtractCommand implements Callable<Integer> {
         ExtractionReport report = json ? new JsonExtractionReport(out, err) : new TextExtractionReport(out, err);
         try (ExtractionPipeline pipeline = new ExtractionPipeline(config, report);
              Progress progress = Progress.forFiles(files)) {
-            CaptureProcessor processor = new CaptureProcessor(pipeline);
+            CaptureProcessor processor = new CaptureProcessor(pipeline, false);
             status = CaptureInputs.processEach(files, err, f -> processor.process(f, progress.forFile(f)));
         }
         out.flush();

@@ -4,8 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.sguil.bridge.facts.HttpTransaction;
-import net.sguil.bridge.facts.Times;
+import net.sguil.bridge.pcap.CaptureTime;
 import net.sguil.bridge.http.StartLines.RequestLine;
 import net.sguil.bridge.http.StartLines.StatusLine;
 import net.sguil.bridge.tcp.CloseReason;
@@ -33,12 +32,12 @@ public final class HttpSessionParser implements StreamHandler {
     private final HttpFlow flow;
     private final HttpListener listener;
     private final Weirds weirds;
-    private final ArrayDeque<Exchange> pending = new ArrayDeque<>();
+    private final ArrayDeque<PendingExchange> pending = new ArrayDeque<>();
 
     private final HeadReader<RequestLine> requestHead;
     private final BodyReader requestBody;
     private Mode clientMode = Mode.HEAD;
-    private Exchange uploading;
+    private PendingExchange uploading;
     private long clientOffset;
     private long clientBytes;
     private long requestHeadOffset;
@@ -116,7 +115,7 @@ public final class HttpSessionParser implements StreamHandler {
             weirds.count("http.server_silent");
         }
         while (!pending.isEmpty()) {
-            Exchange e = pending.poll();
+            PendingExchange e = pending.poll();
             e.requestDone = true;
             emit(e);
         }
@@ -180,14 +179,8 @@ public final class HttpSessionParser implements StreamHandler {
     /** @param complete false when a gap or the end cut the head after its request line: report what is known */
     private void requestHeadDone(boolean complete) {
         RequestLine rl = requestHead.startLine();
-        Exchange e = new Exchange(rl.method(), limits.bodyHeadBytes());
-        e.fact.connection(flow.pcap(), flow.clientIp(), flow.clientPort(), flow.serverIp(), flow.serverPort(),
-                        flow.established(), flow.start())
-                .index(++requests)
-                .requestLine(rl.method(), rl.target(), rl.version())
-                .requestStart(requestHead.prefix(), requestHeadOffset == 0)
-                .requestHeadComplete(complete)
-                .requestTime(Times.ofEpochNanos(requestHeadNanos));
+        PendingExchange e = new PendingExchange(++requests, rl, requestHead.prefix(), requestHeadOffset == 0,
+                CaptureTime.of(requestHeadNanos), limits.bodyHeadBytes());
         List<Map.Entry<String, String>> others = new ArrayList<>();
         String host = null;
         String agent = null;
@@ -200,7 +193,7 @@ public final class HttpSessionParser implements StreamHandler {
                 others.add(f);
             }
         }
-        e.fact.host(host == null ? "" : host).userAgent(agent == null ? "" : agent).headers(others);
+        e.head(complete, host == null ? "" : host, agent == null ? "" : agent, others);
         enqueue(e);
         uploading = e;
         if (!complete) {
@@ -237,10 +230,10 @@ public final class HttpSessionParser implements StreamHandler {
         requestHead.reset(false);
     }
 
-    private void enqueue(Exchange e) {
+    private void enqueue(PendingExchange e) {
         if (pending.size() >= limits.maxPendingRequests()) {
             weirds.count("http.too_many_pending");
-            Exchange oldest = pending.poll();
+            PendingExchange oldest = pending.poll();
             oldest.requestDone = true;
             emit(oldest);
         }
@@ -306,13 +299,12 @@ public final class HttpSessionParser implements StreamHandler {
             responseDone();
             return;
         }
-        Exchange e = firstUnanswered();
+        PendingExchange e = firstUnanswered();
         String method = e == null ? "" : e.method;
         if (e == null) {
             weirds.count("http.unmatched_response");
         } else {
-            e.responseSeen = true;
-            e.fact.response(status, sl.reason(), Times.ofEpochNanos(responseHeadNanos));
+            e.response(status, sl.reason(), CaptureTime.of(responseHeadNanos));
         }
         if (!complete) {
             return;
@@ -342,8 +334,8 @@ public final class HttpSessionParser implements StreamHandler {
         responseHead.reset(false);
     }
 
-    private Exchange firstUnanswered() {
-        for (Exchange e : pending) {
+    private PendingExchange firstUnanswered() {
+        for (PendingExchange e : pending) {
             if (!e.responseSeen) {
                 return e;
             }
@@ -359,8 +351,7 @@ public final class HttpSessionParser implements StreamHandler {
         }
     }
 
-    private void emit(Exchange e) {
-        HttpTransaction t = e.build(gaps);
-        listener.transaction(t);
+    private void emit(PendingExchange e) {
+        listener.exchange(e.build(flow.connection(), gaps));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import net.sguil.bridge.weird.Weirds;
 
 /**
- * Reassembles IP datagrams from fragments, within the limits of a {@link DecoderConfig}.
+ * Reassembles IP datagrams from fragments, within the limits of a {@link PcapLimits}.
  *
  * <p>Overlap policy: <b>first wins</b>. Bytes already received are never replaced by a later
  * fragment; every overlap counts {@code <prefix>.fragment_overlap} and an overlap whose bytes differ
@@ -33,13 +33,13 @@ final class FragmentReassembler {
         }
     }
 
-    private final DecoderConfig config;
+    private final PcapLimits config;
     private final Weirds weirds;
     private final String prefix;
     private final LinkedHashMap<Key, Datagram> open = new LinkedHashMap<>();
     private int completedProtocol;
 
-    FragmentReassembler(DecoderConfig config, Weirds weirds, String prefix) {
+    FragmentReassembler(PcapLimits config, Weirds weirds, String prefix) {
         this.config = config;
         this.weirds = weirds;
         this.prefix = prefix;
@@ -142,7 +142,7 @@ final class FragmentReassembler {
         Iterator<Datagram> it = open.values().iterator();
         while (it.hasNext()) {
             Datagram d = it.next();
-            if (now - d.firstSeen <= config.fragmentTimeoutNanos()) {
+            if (now - d.firstSeen <= config.fragmentTimeout().toNanos()) {
                 break;
             }
             it.remove();

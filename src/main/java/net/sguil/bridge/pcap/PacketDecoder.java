@@ -24,7 +24,7 @@ public final class PacketDecoder {
     private static final int PROTO_ICMP = 1;
     private static final int PROTO_ICMPV6 = 58;
 
-    private final DecoderConfig config;
+    private final PcapLimits config;
     private final Weirds weirds;
     private final TcpSink sink;
     private final TcpSegment segment = new TcpSegment();
@@ -35,7 +35,7 @@ public final class PacketDecoder {
     private boolean cut;
     private long timestamp;
 
-    public PacketDecoder(DecoderConfig config, Weirds weirds, TcpSink sink) {
+    public PacketDecoder(PcapLimits config, Weirds weirds, TcpSink sink) {
         this.config = config;
         this.weirds = weirds;
         this.sink = sink;

@@ -2,7 +2,7 @@
  * The packet layer: capture files in, TCP segments out.
  *
  * <pre>{@code
- * PacketDecoder decoder = new PacketDecoder(DecoderConfig.defaults(), weirds, segment -> ...);
+ * PacketDecoder decoder = new PacketDecoder(PcapLimits.defaults(), weirds, segment -> ...);
  * try (PacketSource source = CaptureFiles.open(file)) {
  *     RawPacket p = new RawPacket();
  *     while (source.next(p)) {

@@ -1,6 +1,7 @@
 package net.sguil.bridge.tcp;
 
 import java.util.Arrays;
+import net.sguil.bridge.pcap.CaptureTime;
 import net.sguil.bridge.pcap.TcpSegment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ public final class TcpConnection {
     private final HalfStream toClient = new HalfStream(Direction.SERVER_TO_CLIENT, this);
     private StreamHandler handler;
     private CloseReason closed;
+    private ConnectionId id;
 
     TcpConnection(TcpReassembler owner, TcpSegment first, boolean senderIsClient, boolean midstream) {
         this.owner = owner;
@@ -43,6 +45,15 @@ public final class TcpConnection {
 
     void attach(StreamHandler h) {
         this.handler = h;
+    }
+
+    /** The connection's identity, made when a layer above first asks (most connections never carry payload). */
+    public ConnectionId id() {
+        if (id == null) {
+            id = new ConnectionId(clientIp(), clientPort, serverIp(), serverPort, CaptureTime.of(firstSeenNanos),
+                    midstream);
+        }
+        return id;
     }
 
     public int ipVersion() { return ipVersion; }
@@ -116,7 +127,7 @@ public final class TcpConnection {
         }
     }
 
-    TcpConfig config() {
+    TcpLimits config() {
         return owner.config();
     }
 

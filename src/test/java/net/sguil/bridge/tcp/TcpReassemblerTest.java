@@ -20,7 +20,7 @@ class TcpReassemblerTest {
     }
 
     private RecordingHandler run(TcpSessionBuilder b) {
-        return Replay.reassemble(b.build(), TcpConfig.defaults(), weirds);
+        return Replay.reassemble(b.build(), TcpLimits.defaults(), weirds);
     }
 
     @Test
@@ -141,7 +141,7 @@ class TcpReassemblerTest {
                 .handshake().client("two").build();
         List<RecordingHandler> seen = new ArrayList<>();
         List<CloseReason> closedBeforeSecond = new ArrayList<>();
-        TcpReassembler r = new TcpReassembler(TcpConfig.defaults().withIdleTimeout(Duration.ofMinutes(5)), weirds,
+        TcpReassembler r = new TcpReassembler(TcpLimits.defaults().withIdleTimeout(Duration.ofMinutes(5)), weirds,
                 c -> {
                     if (!seen.isEmpty()) {
                         closedBeforeSecond.add(seen.get(0).closed);
@@ -163,7 +163,7 @@ class TcpReassemblerTest {
         java.util.Arrays.fill(big, (byte) 'x');
         TcpSessionBuilder b = smtp().segmentSize(1000).client(big);
         b.dropSegment(3);
-        RecordingHandler h = Replay.reassemble(b.build(), TcpConfig.defaults().withMaxBufferedPerDirection(8 * 1024),
+        RecordingHandler h = Replay.reassemble(b.build(), TcpLimits.defaults().withMaxBufferedPerDirection(8 * 1024),
                 weirds);
         assertThat(h.gaps).containsExactly("C@0+1000");
         assertThat(h.toServer.size()).isEqualTo(big.length - 1000);
@@ -180,7 +180,7 @@ class TcpReassemblerTest {
         }
         @SuppressWarnings("unchecked")
         List<Packet> all = Captures.merge(sessions.toArray(new List[0]));
-        TcpReassembler r = new TcpReassembler(TcpConfig.defaults().withMaxConnections(10), weirds, c -> null);
+        TcpReassembler r = new TcpReassembler(TcpLimits.defaults().withMaxConnections(10), weirds, c -> null);
         Replay.packets(all, net.sguil.bridge.testpcap.LinkLayer.ETHERNET, weirds, r);
         assertThat(r.openConnections()).isLessThanOrEqualTo(10);
         assertThat(r.connectionsSeen()).isEqualTo(50);

@@ -1,4 +1,4 @@
-package net.sguil.bridge.extract;
+package net.sguil.bridge.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +31,8 @@ class MessageSpoolTest {
     @Test
     void smallMessagesStayInMemoryAndLargeOnesSpillWithEveryByteKept() throws Exception {
         SpoolBudget budget = new SpoolBudget(10_000);
-        List<MessageSpool> ended = new ArrayList<>();
-        MessageSpool small = new MessageSpool(dir, budget, 4096, (s, e) -> ended.add(s));
-        MessageSpool large = new MessageSpool(dir, budget, 4096, (s, e) -> ended.add(s));
+        MessageSpool small = new MessageSpool(dir, budget, 4096);
+        MessageSpool large = new MessageSpool(dir, budget, 4096);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         small.write(bytes(1000, 1), 0, 1000);
         for (int i = 0; i < 10; i++) {
@@ -41,8 +40,8 @@ class MessageSpoolTest {
             large.write(chunk, 0, chunk.length);
             expected.write(chunk);
         }
-        small.end(MessageOutcome.ACCEPTED, new SmtpEnvelope("a", List.of(), true));
-        large.end(MessageOutcome.ACCEPTED, new SmtpEnvelope("a", List.of(), true));
+        small.finish();
+        large.finish();
         assertThat(small.file()).isNull();
         assertThat(content(small)).isEqualTo(bytes(1000, 1));
         assertThat(large.file()).isNotNull();
@@ -57,8 +56,8 @@ class MessageSpoolTest {
     @Test
     void theSharedBudgetSendsTheNextMessageToDisk() throws Exception {
         SpoolBudget budget = new SpoolBudget(1500);
-        MessageSpool first = new MessageSpool(dir, budget, 4096, (s, e) -> { });
-        MessageSpool second = new MessageSpool(dir, budget, 4096, (s, e) -> { });
+        MessageSpool first = new MessageSpool(dir, budget, 4096);
+        MessageSpool second = new MessageSpool(dir, budget, 4096);
         first.write(bytes(1000, 0), 0, 1000);
         second.write(bytes(1000, 0), 0, 1000);
         assertThat(first.file()).isNull();

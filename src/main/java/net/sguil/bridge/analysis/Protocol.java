@@ -1,4 +1,4 @@
-package net.sguil.bridge.extract;
+package net.sguil.bridge.analysis;
 
 /** Application protocols the bridge recognises by their dialogue, whatever the port. */
 public enum Protocol {

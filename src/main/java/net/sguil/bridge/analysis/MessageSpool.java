@@ -1,4 +1,4 @@
-package net.sguil.bridge.extract;
+package net.sguil.bridge.analysis;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -9,21 +9,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-import java.util.function.BiConsumer;
-import net.sguil.bridge.smtp.MessageBody;
-import net.sguil.bridge.smtp.MessageOutcome;
-import net.sguil.bridge.smtp.SmtpEnvelope;
 
 /**
  * Holds one message's bytes as they come off the wire: in memory while it is small and the
  * shared {@link SpoolBudget} allows, else in a private temporary file, so a message of any size
  * costs bounded heap, and most cost no disk writes. Remembers whether any of it was lost to a gap.
  */
-final class MessageSpool implements MessageBody {
+final class MessageSpool {
     private final Path dir;
     private final SpoolBudget budget;
     private final int maxInMemory;
-    private final BiConsumer<MessageSpool, SpoolEnd> onEnd;
     private byte[] memory = new byte[8192];
     private int memoryLength;
     private Path file;
@@ -31,19 +26,13 @@ final class MessageSpool implements MessageBody {
     private long size;
     private long gapBytes;
 
-    /** How the message ended, for whoever analyses the spooled bytes. */
-    record SpoolEnd(MessageOutcome outcome, SmtpEnvelope envelope) {
-    }
-
-    MessageSpool(Path dir, SpoolBudget budget, int maxInMemory, BiConsumer<MessageSpool, SpoolEnd> onEnd) {
+    MessageSpool(Path dir, SpoolBudget budget, int maxInMemory) {
         this.dir = dir;
         this.budget = budget;
         this.maxInMemory = maxInMemory;
-        this.onEnd = onEnd;
     }
 
-    @Override
-    public void write(byte[] buffer, int offset, int length) {
+    void write(byte[] buffer, int offset, int length) {
         try {
             if (file == null) {
                 if (memoryLength + length <= maxInMemory && budget.reserve(length)) {
@@ -75,13 +64,13 @@ final class MessageSpool implements MessageBody {
         memoryLength = 0;
     }
 
-    @Override
-    public void gap(long length) {
+    /** {@code length} bytes of the message were lost to a gap. */
+    void gap(long length) {
         gapBytes += length;
     }
 
-    @Override
-    public void end(MessageOutcome outcome, SmtpEnvelope envelope) {
+    /** The message is complete: the spool file (if any) is closed and ready to be read. */
+    void finish() {
         if (out != null) {
             try {
                 out.close();
@@ -89,7 +78,6 @@ final class MessageSpool implements MessageBody {
                 throw new UncheckedIOException("cannot write spool file " + file, e);
             }
         }
-        onEnd.accept(this, new SpoolEnd(outcome, envelope));
     }
 
     /** The spool file, or null when the message is held in memory ({@link #memory()}). */

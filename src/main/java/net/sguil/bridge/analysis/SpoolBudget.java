@@ -1,4 +1,4 @@
-package net.sguil.bridge.extract;
+package net.sguil.bridge.analysis;
 
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -1,4 +1,4 @@
-package net.sguil.bridge.extract;
+package net.sguil.bridge.analysis;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 import net.sguil.bridge.http.HttpFlow;
-import net.sguil.bridge.http.HttpLimits;
 import net.sguil.bridge.http.HttpSessionParser;
 import net.sguil.bridge.pcap.CaptureFiles;
 import net.sguil.bridge.pcap.PacketDecoder;
@@ -15,7 +14,6 @@ import net.sguil.bridge.pcap.RawPacket;
 import net.sguil.bridge.pcap.TcpSink;
 import net.sguil.bridge.smtp.SmtpSessionParser;
 import net.sguil.bridge.tcp.TcpReassembler;
-import net.sguil.bridge.weird.Weirds;
 
 /**
  * Reads capture files through every layer: packets, TCP streams, protocol detection, SMTP (and
@@ -25,17 +23,15 @@ import net.sguil.bridge.weird.Weirds;
  */
 public final class CaptureProcessor {
     private final ExtractionPipeline pipeline;
-    private final HttpLimits httpLimits;
+    private final boolean http;
 
-    /** SMTP extraction only: HTTP connections are recognised and skipped. */
-    public CaptureProcessor(ExtractionPipeline pipeline) {
-        this(pipeline, null);
-    }
-
-    /** @param httpLimits also analyse HTTP; each transaction reaches the listener in capture order (null: don't) */
-    public CaptureProcessor(ExtractionPipeline pipeline, HttpLimits httpLimits) {
+    /**
+     * @param http also analyse HTTP; each transaction reaches the listener in capture order (else HTTP
+     *        connections are recognised and skipped)
+     */
+    public CaptureProcessor(ExtractionPipeline pipeline, boolean http) {
         this.pipeline = pipeline;
-        this.httpLimits = httpLimits;
+        this.http = http;
     }
 
     /**
@@ -59,23 +55,27 @@ public final class CaptureProcessor {
 
     private void run(List<Path> files, String name, UnaryOperator<TcpSink> filter, LongConsumer progress)
             throws IOException {
-        ExtractionConfig cfg = pipeline.config();
-        Weirds weirds = new Weirds();
-        CaptureContext ctx = new CaptureContext(name, weirds);
-        ProtocolDispatcher dispatcher = new ProtocolDispatcher(weirds)
-                .with(Protocol.SMTP, c -> new SmtpSessionParser(cfg.smtp(),
-                        new SmtpSessionRecorder(c, name, pipeline, ctx), weirds));
-        if (httpLimits != null) {
-            dispatcher.with(Protocol.HTTP, c -> new HttpSessionParser(httpLimits, HttpFlow.of(c, name),
-                    pipeline::reportHttp, weirds));
+        AnalysisLimits limits = pipeline.config().limits();
+        CaptureContext capture = new CaptureContext(files.get(0).getFileName().toString());
+        ProtocolDispatcher dispatcher = new ProtocolDispatcher(capture.weirds())
+                .with(Protocol.SMTP, c -> new SmtpSessionParser(limits.smtp(),
+                        new SmtpSessionRecorder(new ConnectionSource(c, capture), pipeline, capture.weirds()),
+                        capture.weirds()));
+        if (http) {
+            dispatcher.with(Protocol.HTTP, c -> {
+                ConnectionSource source = new ConnectionSource(c, capture);
+                return new HttpSessionParser(limits.http(), HttpFlow.of(c),
+                        e -> pipeline.reportHttp(HttpFacts.of(e, source.files())), capture.weirds());
+            });
         }
-        TcpReassembler reassembler = new TcpReassembler(cfg.tcp(), weirds, dispatcher);
-        PacketDecoder decoder = new PacketDecoder(cfg.decoder(), weirds, filter.apply(reassembler));
+        TcpReassembler reassembler = new TcpReassembler(limits.tcp(), capture.weirds(), dispatcher);
+        PacketDecoder decoder = new PacketDecoder(limits.pcap(), capture.weirds(), filter.apply(reassembler));
         long packets = 0;
         long bytes = 0;
         String broken = null;
         try {
             for (Path file : files) {
+                capture.reading(file.getFileName().toString());
                 long before = bytes;
                 try (PacketSource source = CaptureFiles.open(file)) {
                     RawPacket p = new RawPacket();
@@ -101,7 +101,8 @@ public final class CaptureProcessor {
             String truncation = files.size() == 1 && broken != null
                     ? broken.substring(broken.indexOf(": ") + 2) : broken;
             long connections = reassembler.connectionsSeen();
-            pipeline.reportCapture(() -> new CaptureReport(name, n, total, connections, truncation, weirds.snapshot()));
+            pipeline.reportCapture(() -> new CaptureReport(name, n, total, connections, truncation,
+                    capture.weirds().snapshot()));
         }
     }
 }

@@ -1,4 +1,4 @@
-package net.sguil.bridge.extract;
+package net.sguil.bridge.analysis;
 
 import net.sguil.bridge.facts.SessionInfo;
 import net.sguil.bridge.smtp.SmtpSessionSummary;

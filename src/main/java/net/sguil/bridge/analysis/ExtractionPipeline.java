@@ -1,4 +1,4 @@
-package net.sguil.bridge.extract;
+package net.sguil.bridge.analysis;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +14,7 @@ import net.sguil.bridge.mime.AnalyzedMessage;
 import net.sguil.bridge.mime.MessageAnalyzer;
 import net.sguil.bridge.smtp.MessageOutcome;
 import net.sguil.bridge.smtp.SmtpEnvelope;
+import net.sguil.bridge.weird.Weirds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +37,11 @@ public final class ExtractionPipeline implements AutoCloseable {
     public ExtractionPipeline(ExtractionConfig config, ExtractionListener listener) throws IOException {
         this.config = config;
         this.listener = listener;
-        this.store = new AttachmentStore(config.outputDir(), config.mime().maxFileNameLength());
+        this.store = new AttachmentStore(config.outputDir(), config.limits().files().maxNameLength());
         this.spoolDir = Files.createTempDirectory(config.outputDir(), ".spool-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         this.executor = new OrderedExecutor(config.threads());
-        this.spoolBudget = new SpoolBudget(config.spoolMemory());
+        this.spoolBudget = new SpoolBudget(config.limits().spool().memory());
     }
 
     public ExtractionConfig config() {
@@ -48,34 +49,33 @@ public final class ExtractionPipeline implements AutoCloseable {
     }
 
     /** A spool for the next message: in memory while small, in the private spool directory beyond. */
-    MessageSpool newSpool(java.util.function.BiConsumer<MessageSpool, MessageSpool.SpoolEnd> onEnd) {
-        return new MessageSpool(spoolDir, spoolBudget, config.spoolMemoryPerMessage(), onEnd);
+    MessageSpool newSpool() {
+        return new MessageSpool(spoolDir, spoolBudget, config.limits().spool().memoryPerMessage());
     }
 
-    void analyse(MessageSpool spool, MessageSpool.SpoolEnd end, int index, SessionInfo session, CaptureContext ctx) {
+    /** Analyses a finished message on a worker; its result reaches the listener in capture order. */
+    void analyse(MessageSpool spool, MessageOutcome outcome, SmtpEnvelope envelope, int index, SessionInfo session,
+                 Weirds weirds) {
         executor.submit(() -> {
-            ExtractedMessage m = analyseNow(spool, end, index, session, ctx);
+            ExtractedMessage m = analyseNow(spool, outcome, envelope, index, session, weirds);
             return () -> listener.message(m);
         });
     }
 
-    private ExtractedMessage analyseNow(MessageSpool spool, MessageSpool.SpoolEnd end, int index, SessionInfo session,
-                                        CaptureContext ctx) {
-        SmtpEnvelope env = end.envelope();
-        boolean lost = spool.gapBytes() > 0 || end.outcome() == MessageOutcome.INCOMPLETE;
+    private ExtractedMessage analyseNow(MessageSpool spool, MessageOutcome outcome, SmtpEnvelope envelope, int index,
+                                        SessionInfo session, Weirds weirds) {
+        boolean lost = spool.gapBytes() > 0 || outcome == MessageOutcome.INCOMPLETE;
+        StoredFiles files = new StoredFiles(store, storeSubdir(session, index));
         try {
-            MessageAnalyzer analyzer = new MessageAnalyzer(config.mime(), ctx.weirds());
-            String subdir = storeSubdir(session, index);
+            MessageAnalyzer analyzer = new MessageAnalyzer(config.limits().mime(), weirds);
             AnalyzedMessage a = spool.file() != null
-                    ? analyzer.analyze(spool.file(), lost, session, env.mailFrom(), env.rcptTo(), session.getLastSeen(),
-                            store, subdir)
-                    : analyzer.analyze(spool.memory(), spool.memoryLength(), lost, session, env.mailFrom(),
-                            env.rcptTo(), session.getLastSeen(), store, subdir);
-            return new ExtractedMessage(session, index, end.outcome(), spool.size(), spool.gapBytes(), a.message(),
-                    a.attachments(), a.truncated() || lost, a.skeletonText(), null);
+                    ? analyzer.analyze(spool.file(), lost, files)
+                    : analyzer.analyze(spool.memory(), spool.memoryLength(), lost, files);
+            return ExtractedMessage.of(session, index, outcome, spool.size(), spool.gapBytes(), envelope, a, files,
+                    lost);
         } catch (IOException | RuntimeException e) {
             log.error("cannot analyse message {} of {}: {}", index, session, e.toString());
-            return new ExtractedMessage(session, index, end.outcome(), spool.size(), spool.gapBytes(), null, List.of(),
+            return new ExtractedMessage(session, index, outcome, spool.size(), spool.gapBytes(), null, List.of(),
                     true, "", e.toString());
         } finally {
             try {
