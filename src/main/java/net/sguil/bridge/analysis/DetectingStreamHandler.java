@@ -91,7 +91,7 @@ final class DetectingStreamHandler implements StreamHandler {
             case UNKNOWN -> {
                 ignored = true;
                 held.clear();
-                weirds.count("detect.unknown_protocol");
+                weirds.count(DetectWeird.DETECT_UNKNOWN_PROTOCOL);
                 return;
             }
             case SMTP -> delegate = analyzers.apply(Protocol.SMTP);

@@ -58,9 +58,9 @@ public final class HttpSessionParser implements StreamHandler {
         this.flow = flow;
         this.listener = listener;
         this.weirds = weirds;
-        this.requestHead = new HeadReader<>(limits, weirds, StartLines::request, "http.request_line_invalid");
+        this.requestHead = new HeadReader<>(limits, weirds, StartLines::request, HttpWeird.HTTP_REQUEST_LINE_INVALID);
         this.requestBody = new BodyReader(limits, weirds);
-        this.responseHead = new HeadReader<>(limits, weirds, StartLines::status, "http.status_line_invalid");
+        this.responseHead = new HeadReader<>(limits, weirds, StartLines::status, HttpWeird.HTTP_STATUS_LINE_INVALID);
         this.responseBody = new BodyReader(limits, weirds);
     }
 
@@ -102,17 +102,17 @@ public final class HttpSessionParser implements StreamHandler {
         }
         closed = true;
         if (clientMode == Mode.BODY) {
-            weirds.count("http.request_body_incomplete");
+            weirds.count(HttpWeird.HTTP_REQUEST_BODY_INCOMPLETE);
             uploading.incomplete();
             requestDone();
         } else if (clientMode == Mode.HEAD && requestHead.state() == HeadReader.State.FIELDS) {
-            weirds.count("http.request_head_incomplete");
+            weirds.count(HttpWeird.HTTP_REQUEST_HEAD_INCOMPLETE);
             requestHeadDone(false);
         }
         if (clientBytes == 0) {
-            weirds.count("http.client_silent");
+            weirds.count(HttpWeird.HTTP_CLIENT_SILENT);
         } else if (serverBytes == 0) {
-            weirds.count("http.server_silent");
+            weirds.count(HttpWeird.HTTP_SERVER_SILENT);
         }
         while (!pending.isEmpty()) {
             PendingExchange e = pending.poll();
@@ -154,7 +154,7 @@ public final class HttpSessionParser implements StreamHandler {
     private void clientGap(long length) {
         switch (clientMode) {
             case HEAD -> {
-                weirds.count("http.gap_in_request_head");
+                weirds.count(HttpWeird.HTTP_GAP_IN_REQUEST_HEAD);
                 if (requestHead.state() == HeadReader.State.FIELDS) {
                     requestHeadDone(false);
                 }
@@ -165,7 +165,7 @@ public final class HttpSessionParser implements StreamHandler {
                 uploading.lost(absorbed);
                 requestBody.skip(absorbed);
                 if (absorbed < length) {
-                    weirds.count("http.gap_past_request_body");
+                    weirds.count(HttpWeird.HTTP_GAP_PAST_REQUEST_BODY);
                     requestDone();
                     requestHead.reset(true);
                 } else if (requestBody.done()) {
@@ -204,7 +204,7 @@ public final class HttpSessionParser implements StreamHandler {
         Framing framing = Framing.of(requestHead.fields(), false, weirds);
         if (rl.method().equals("CONNECT")) {
             // What follows a CONNECT is a tunnel (usually TLS), not HTTP.
-            weirds.count("http.connect_tunnel");
+            weirds.count(HttpWeird.HTTP_CONNECT_TUNNEL);
             requestDone();
             clientMode = Mode.DEAD;
         } else if (framing == null) {
@@ -232,7 +232,7 @@ public final class HttpSessionParser implements StreamHandler {
 
     private void enqueue(PendingExchange e) {
         if (pending.size() >= limits.maxPendingRequests()) {
-            weirds.count("http.too_many_pending");
+            weirds.count(HttpWeird.HTTP_TOO_MANY_PENDING);
             PendingExchange oldest = pending.poll();
             oldest.requestDone = true;
             emit(oldest);
@@ -270,7 +270,7 @@ public final class HttpSessionParser implements StreamHandler {
     private void serverGap(long length) {
         switch (serverMode) {
             case HEAD -> {
-                weirds.count("http.gap_in_response_head");
+                weirds.count(HttpWeird.HTTP_GAP_IN_RESPONSE_HEAD);
                 if (responseHead.state() == HeadReader.State.FIELDS) {
                     responseHeadDone(false);
                 }
@@ -280,7 +280,7 @@ public final class HttpSessionParser implements StreamHandler {
                 long absorbed = Math.min(length, responseBody.absorbable());
                 responseBody.skip(absorbed);
                 if (absorbed < length) {
-                    weirds.count("http.gap_past_response_body");
+                    weirds.count(HttpWeird.HTTP_GAP_PAST_RESPONSE_BODY);
                     responseHead.reset(true);
                     serverMode = Mode.HEAD;
                 } else if (responseBody.done()) {
@@ -302,7 +302,7 @@ public final class HttpSessionParser implements StreamHandler {
         PendingExchange e = firstUnanswered();
         String method = e == null ? "" : e.method;
         if (e == null) {
-            weirds.count("http.unmatched_response");
+            weirds.count(HttpWeird.HTTP_UNMATCHED_RESPONSE);
         } else {
             e.response(status, sl.reason(), CaptureTime.of(responseHeadNanos));
         }
@@ -310,7 +310,7 @@ public final class HttpSessionParser implements StreamHandler {
             return;
         }
         if (status == 101 || (method.equals("CONNECT") && status < 300)) {
-            weirds.count("http.protocol_switch");
+            weirds.count(HttpWeird.HTTP_PROTOCOL_SWITCH);
             serverMode = Mode.DEAD;
             clientMode = Mode.DEAD;
             return;

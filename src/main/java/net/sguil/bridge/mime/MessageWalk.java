@@ -46,7 +46,7 @@ final class MessageWalk {
         String type = ct == null ? defaultType : ct.value();
         boolean opaque = type.isEmpty();
         if (opaque) {
-            weirds.count("mime.bad_content_type");
+            weirds.count(MimeWeird.MIME_BAD_CONTENT_TYPE);
             type = rawType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         }
         MimeEntity node = new MimeEntity(type);
@@ -56,7 +56,7 @@ final class MessageWalk {
         }
         String cte = TransferDecoding.normalize(h.get("Content-Transfer-Encoding"));
         if (!TransferDecoding.isKnown(cte)) {
-            weirds.count("mime.unknown_encoding");
+            weirds.count(MimeWeird.MIME_UNKNOWN_ENCODING);
             opaque = true;
         }
         if (!opaque && type.startsWith("multipart/")) {
@@ -77,7 +77,7 @@ final class MessageWalk {
             return true;
         }
         if (!partLimitHit) {
-            weirds.count("mime.too_many_parts");
+            weirds.count(MimeWeird.MIME_TOO_MANY_PARTS);
             partLimitHit = true;
         }
         return false;
@@ -91,17 +91,17 @@ final class MessageWalk {
         }
         String boundary = ct.param("boundary");
         if (boundary == null || boundary.isEmpty()) {
-            weirds.count("mime.missing_boundary");
+            weirds.count(MimeWeird.MIME_MISSING_BOUNDARY);
             return false;
         }
         BoundaryScanner.Parts parts = BoundaryScanner.scan(spool, h.bodyStart(), end, boundary,
                 Math.max(0, limits.maxParts() - entities));
         if (!parts.foundDelimiter()) {
-            weirds.count("mime.no_parts");
+            weirds.count(MimeWeird.MIME_NO_PARTS);
             return false;
         }
         if (!parts.closed() && !parts.limited()) {
-            weirds.count("mime.missing_final_boundary");
+            weirds.count(MimeWeird.MIME_MISSING_FINAL_BOUNDARY);
         }
         String childDefault = "multipart/digest".equals(node.contentType()) ? "message/rfc822" : "text/plain";
         int i = 0;
@@ -135,11 +135,11 @@ final class MessageWalk {
 
     private boolean containerAllowed(String cte, int depth) {
         if (depth >= limits.maxDepth()) {
-            weirds.count("mime.depth_exceeded");
+            weirds.count(MimeWeird.MIME_DEPTH_EXCEEDED);
             return false;
         }
         if (!TransferDecoding.IDENTITY.contains(cte)) {
-            weirds.count("mime.encoded_container"); // RFC 2045 forbids it; decoding it would need a second spool
+            weirds.count(MimeWeird.MIME_ENCODED_CONTAINER); // RFC 2045 forbids it; decoding it would need a second spool
             return false;
         }
         return true;
@@ -187,12 +187,12 @@ final class MessageWalk {
             begin = UuDecodingStream.beginName(lines, n);
         }
         if (begin == null) {
-            weirds.count("mime.uu_missing_begin");
+            weirds.count(MimeWeird.MIME_UU_MISSING_BEGIN);
         } else if (declared == null && !begin.isEmpty()) {
             node.recommendedFilename(begin);
         }
         store(node, section, declared != null ? declared : begin != null && !begin.isEmpty() ? begin : null,
-                new UuDecodingStream(lines), "mime.bad_uuencode");
+                new UuDecodingStream(lines), MimeWeird.MIME_BAD_UUENCODE);
         countCutLines(lines);
     }
 
@@ -215,7 +215,7 @@ final class MessageWalk {
                 child.recommendedFilename(name.isEmpty() ? null : name);
                 UuDecodingStream uu = new UuDecodingStream(lines);
                 store(child, section + "-uu" + blocks,
-                        name.isEmpty() ? null : name, uu, "mime.bad_uuencode");
+                        name.isEmpty() ? null : name, uu, MimeWeird.MIME_BAD_UUENCODE);
                 uu.drain();
                 node.addPart(child);
             }
@@ -226,14 +226,14 @@ final class MessageWalk {
         }
     }
 
-    private void store(MimeEntity node, String section, String declared, DecodingStream in, String damageWeird)
+    private void store(MimeEntity node, String section, String declared, DecodingStream in, MimeWeird damageWeird)
             throws IOException {
         MimeFile file = new MimeFile(section.isEmpty() ? "1" : section,
                 declared != null ? declared : generatedName(section), declared, node.contentType());
         SizeCap capped = new SizeCap(in, limits.maxStoredSize());
         String location = handler.file(file, capped);
         if (capped.hitLimit()) {
-            weirds.count("mime.attachment_size_limit");
+            weirds.count(MimeWeird.MIME_ATTACHMENT_SIZE_LIMIT);
         }
         if (in.damaged()) {
             weirds.count(damageWeird);
@@ -252,18 +252,18 @@ final class MessageWalk {
 
     private void countCutLines(LineReader lines) {
         if (lines.anyCut()) {
-            weirds.count("mime.long_line");
+            weirds.count(MimeWeird.MIME_LONG_LINE);
         }
     }
 
-    private static String damageWeird(String cte) {
+    private static MimeWeird damageWeird(String cte) {
         if (TransferDecoding.BASE64.equals(cte)) {
-            return "mime.bad_base64";
+            return MimeWeird.MIME_BAD_BASE64;
         }
         if (TransferDecoding.QUOTED_PRINTABLE.equals(cte)) {
-            return "mime.bad_quoted_printable";
+            return MimeWeird.MIME_BAD_QUOTED_PRINTABLE;
         }
-        return "mime.decode_error";
+        return MimeWeird.MIME_DECODE_ERROR;
     }
 
     private static String generatedName(String section) {

@@ -63,18 +63,18 @@ final class HalfStream {
             if (finOffset < 0) {
                 finOffset = end;
             } else if (finOffset != end) {
-                connection.weird("tcp.fin_moved");
+                connection.weird(TcpWeird.TCP_FIN_MOVED);
             }
         }
         if (len + missing == 0) {
             return;
         }
         if (finOffset >= 0 && start >= finOffset) {
-            connection.weird("tcp.data_after_fin");
+            connection.weird(TcpWeird.TCP_DATA_AFTER_FIN);
             return;
         }
         if (end <= next) {
-            connection.weird("tcp.retransmission");
+            connection.weird(TcpWeird.TCP_RETRANSMISSION);
             return;
         }
         if (start < next) {
@@ -99,7 +99,7 @@ final class HalfStream {
                 pending = new TreeMap<>();
             }
             if (start > next) {
-                connection.weird("tcp.out_of_order");
+                connection.weird(TcpWeird.TCP_OUT_OF_ORDER);
             }
             insert(start, buf, off, len);
             if (missing > 0) {
@@ -137,7 +137,7 @@ final class HalfStream {
             cur = limit;
         }
         if (conflict) {
-            connection.weird("tcp.overlap_conflict");
+            connection.weird(TcpWeird.TCP_OVERLAP_CONFLICT);
         }
     }
 
@@ -178,7 +178,7 @@ final class HalfStream {
     private void enforceBounds() {
         while (pending != null && !pending.isEmpty()
                 && (pendingBytes > connection.config().maxBufferedPerDirection() || connection.overBudget())) {
-            connection.weird("tcp.buffer_limit_gap");
+            connection.weird(TcpWeird.TCP_BUFFER_LIMIT_GAP);
             gap(pending.firstKey() - next);
             drain();
         }

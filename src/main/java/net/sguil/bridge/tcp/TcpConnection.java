@@ -139,8 +139,8 @@ public final class TcpConnection {
         owner.buffered(delta);
     }
 
-    void weird(String name) {
-        owner.weirds().count(name);
+    void weird(TcpWeird w) {
+        owner.weirds().count(w);
     }
 
     boolean bothFinished() {
@@ -171,7 +171,7 @@ public final class TcpConnection {
 
     /** A bug in one protocol analyzer must not end the analysis of the whole capture. */
     private void handlerFailed(RuntimeException e) {
-        weird("tcp.handler_error");
+        weird(TcpWeird.TCP_HANDLER_ERROR);
         log.warn("analyzer failed on {}; ignoring the rest of this connection", this, e);
         handler = null;
     }
@@ -189,7 +189,7 @@ public final class TcpConnection {
             try {
                 h.onClose(reason);
             } catch (RuntimeException e) {
-                weird("tcp.handler_error");
+                weird(TcpWeird.TCP_HANDLER_ERROR);
                 log.warn("analyzer failed closing {}", this, e);
             }
         }

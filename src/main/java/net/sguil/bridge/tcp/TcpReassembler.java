@@ -60,7 +60,7 @@ public final class TcpReassembler implements TcpSink {
         }
         if (c.isClosed()) {
             if (s.dataLength + s.missingLength > 0) {
-                weirds.count("tcp.data_after_close");
+                weirds.count(TcpWeird.TCP_DATA_AFTER_CLOSE);
             }
             return;
         }
@@ -94,7 +94,7 @@ public final class TcpReassembler implements TcpSink {
         if (syn) {
             senderIsClient = !ack;
         } else {
-            weirds.count("tcp.midstream_pickup");
+            weirds.count(TcpWeird.TCP_MIDSTREAM_PICKUP);
             senderIsClient = guessSenderIsClient(config.servicePorts(), s.srcPort, s.dstPort);
         }
         while (connections.size() >= config.maxConnections()) {
@@ -102,7 +102,7 @@ public final class TcpReassembler implements TcpSink {
             TcpConnection eldest = it.next().getValue();
             it.remove();
             if (!eldest.isClosed()) {
-                weirds.count("tcp.connection_evicted");
+                weirds.count(TcpWeird.TCP_CONNECTION_EVICTED);
                 eldest.close(CloseReason.EVICTED);
             }
         }
