@@ -1,5 +1,8 @@
 package net.sguil.bridge.analysis;
 
+import net.sguil.bridge.config.ConfigException;
+import net.sguil.bridge.config.ConfigFile;
+import net.sguil.bridge.config.RecordSettings;
 import net.sguil.bridge.files.FileLimits;
 import net.sguil.bridge.http.HttpLimits;
 import net.sguil.bridge.mime.MimeLimits;
@@ -9,7 +12,8 @@ import net.sguil.bridge.tcp.TcpLimits;
 
 /**
  * Every layer's limits, composed: what an analysis run is bounded by. Each is settable from the
- * configuration file as {@code limits.LAYER.NAME} (see {@link LimitsConfig}).
+ * configuration file as {@code limits.LAYER.NAME}: component {@code maxConnections} of {@code tcp}
+ * is {@code limits.tcp.max_connections} (see {@link RecordSettings}).
  */
 public record AnalysisLimits(PcapLimits pcap, TcpLimits tcp, SmtpLimits smtp, MimeLimits mime, HttpLimits http,
                              SpoolLimits spool, FileLimits files) {
@@ -18,11 +22,8 @@ public record AnalysisLimits(PcapLimits pcap, TcpLimits tcp, SmtpLimits smtp, Mi
                 MimeLimits.defaults(), HttpLimits.defaults(), SpoolLimits.defaults(), FileLimits.defaults());
     }
 
-    public AnalysisLimits withSpool(SpoolLimits s) {
-        return new AnalysisLimits(pcap, tcp, smtp, mime, http, s, files);
-    }
-
-    public AnalysisLimits withMime(MimeLimits m) {
-        return new AnalysisLimits(pcap, tcp, smtp, m, http, spool, files);
+    /** The defaults with whatever {@code limits.*} keys the file sets; an unknown one is refused. */
+    public static AnalysisLimits from(ConfigFile file) throws ConfigException {
+        return RecordSettings.read(file, "limits", defaults());
     }
 }

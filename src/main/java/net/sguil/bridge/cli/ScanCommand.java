@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import net.sguil.bridge.config.ConfigException;
 import net.sguil.bridge.config.ConfigFile;
+import net.sguil.bridge.analysis.AnalysisLimits;
 import net.sguil.bridge.analysis.CaptureProcessor;
 import net.sguil.bridge.analysis.CaptureReport;
 import net.sguil.bridge.analysis.ExtractionConfig;
@@ -64,7 +65,7 @@ public final class ScanCommand implements Callable<Integer> {
     Path extractDir;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Take rule parameters (trending, home_net, "
-            + "smtp, known-bad hashes, …) from the bridge's configuration file.")
+            + "smtp, known-bad hashes, …) and analysis limits (limits.…) from the bridge's configuration file.")
     Path config;
 
     @Spec
@@ -76,7 +77,9 @@ public final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RuleParameters parameters;
         RuleSet rules;
+        AnalysisLimits limits;
         try {
+            limits = ExtractCommand.limits(config);
             parameters = config == null ? RuleParameters.defaults() : RuleParameters.from(ConfigFile.read(config));
             if (homeNet != null) {
                 parameters = parameters.withHomeNet(NetworkSet.parse(homeNet));
@@ -107,7 +110,7 @@ public final class ScanCommand implements Callable<Integer> {
                     CaptureInputs.reportTruncation(err, r);
                 }
             };
-            try (ExtractionPipeline pipeline = new ExtractionPipeline(ExtractionConfig.defaults(dir), feed)) {
+            try (ExtractionPipeline pipeline = new ExtractionPipeline(ExtractionConfig.defaults(dir).withLimits(limits), feed)) {
                 CaptureProcessor processor = new CaptureProcessor(pipeline, true);
                 status = CaptureInputs.processEach(files, err, f -> processor.process(f, b -> { }));
             }
