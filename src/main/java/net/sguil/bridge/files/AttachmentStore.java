@@ -56,10 +56,6 @@ public final class AttachmentStore {
         this.realOutputDir = outputDir.toRealPath();
     }
 
-    public Path outputDir() {
-        return outputDir;
-    }
-
     /**
      * Reads {@code decodedBytes} to its end once, writing them to a new file in {@code subdir}
      * (sanitized like a file name; null or empty: the output directory itself) and computing MD5,

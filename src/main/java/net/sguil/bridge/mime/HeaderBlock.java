@@ -19,10 +19,6 @@ final class HeaderBlock {
         this.bodyStart = bodyStart;
     }
 
-    InternetHeaders headers() {
-        return headers;
-    }
-
     long bodyStart() {
         return bodyStart;
     }

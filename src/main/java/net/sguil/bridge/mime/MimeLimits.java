@@ -34,14 +34,6 @@ public record MimeLimits(int maxDepth, int maxParts, int maxHeaderBlock, int max
         return new MimeLimits(v, maxParts, maxHeaderBlock, maxLineLength, maxStoredSize);
     }
 
-    public MimeLimits withMaxParts(int v) {
-        return new MimeLimits(maxDepth, v, maxHeaderBlock, maxLineLength, maxStoredSize);
-    }
-
-    public MimeLimits withMaxHeaderBlock(int v) {
-        return new MimeLimits(maxDepth, maxParts, v, maxLineLength, maxStoredSize);
-    }
-
     public MimeLimits withMaxStoredSize(long v) {
         return new MimeLimits(maxDepth, maxParts, maxHeaderBlock, maxLineLength, v);
     }

@@ -74,10 +74,6 @@ final class FragmentReassembler {
         return completedProtocol;
     }
 
-    int openDatagrams() {
-        return open.size();
-    }
-
     /**
      * Adds a fragment.
      *

@@ -23,6 +23,14 @@ public final class PacketDecoder {
     private static final int PROTO_UDP = 17;
     private static final int PROTO_ICMP = 1;
     private static final int PROTO_ICMPV6 = 58;
+    // IPv6 next-header values of the extension headers (RFC 8200 §4, RFC 4302, RFC 4303)
+    private static final int IP6_HOP_BY_HOP = 0;
+    private static final int IP6_ROUTING = 43;
+    private static final int IP6_FRAGMENT = 44;
+    private static final int IP6_ESP = 50;
+    private static final int IP6_AUTHENTICATION = 51;
+    private static final int IP6_NO_NEXT_HEADER = 59;
+    private static final int IP6_DESTINATION_OPTIONS = 60;
 
     private final PcapLimits config;
     private final Weirds weirds;
@@ -224,14 +232,15 @@ public final class PacketDecoder {
                 case PROTO_UDP, PROTO_ICMPV6 -> {
                     return;
                 }
-                case 0, 43, 60 -> hl = p + 2 <= ipEnd ? ((d[p + 1] & 0xff) + 1) * 8 : Integer.MAX_VALUE;
-                case 51 -> hl = p + 2 <= ipEnd ? ((d[p + 1] & 0xff) + 2) * 4 : Integer.MAX_VALUE;
-                case 44 -> hl = 8;
-                case 50 -> {
+                case IP6_HOP_BY_HOP, IP6_ROUTING, IP6_DESTINATION_OPTIONS ->
+                        hl = p + 2 <= ipEnd ? ((d[p + 1] & 0xff) + 1) * 8 : Integer.MAX_VALUE;
+                case IP6_AUTHENTICATION -> hl = p + 2 <= ipEnd ? ((d[p + 1] & 0xff) + 2) * 4 : Integer.MAX_VALUE;
+                case IP6_FRAGMENT -> hl = 8;
+                case IP6_ESP -> {
                     weirds.count(PcapWeird.IP6_ESP);
                     return;
                 }
-                case 59 -> {
+                case IP6_NO_NEXT_HEADER -> {
                     weirds.count(PcapWeird.IP6_NO_NEXT_HEADER);
                     return;
                 }
@@ -244,7 +253,7 @@ public final class PacketDecoder {
                 headerCut(PcapWeird.IP6_TRUNCATED_HEADER);
                 return;
             }
-            if (next != 44) {
+            if (next != IP6_FRAGMENT) {
                 next = d[p] & 0xff;
                 p += hl;
                 continue;

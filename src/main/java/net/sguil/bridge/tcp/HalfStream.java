@@ -31,7 +31,6 @@ final class HalfStream {
     private long finOffset = -1;
     private TreeMap<Long, Chunk> pending;
     private long pendingBytes;
-    private long dataBytes;
     private long gapCount;
     private long gapBytes;
 
@@ -213,7 +212,6 @@ final class HalfStream {
             return;
         }
         next += len;
-        dataBytes += len;
         connection.data(direction, buf, off, len);
     }
 
@@ -232,23 +230,11 @@ final class HalfStream {
         return finOffset >= 0 && next >= finOffset;
     }
 
-    long delivered() {
-        return next;
-    }
-
-    long dataBytes() {
-        return dataBytes;
-    }
-
     long gapCount() {
         return gapCount;
     }
 
     long gapBytes() {
         return gapBytes;
-    }
-
-    long pendingBytes() {
-        return pendingBytes;
     }
 }

@@ -14,7 +14,6 @@ public final class TcpConnection {
     private static final Logger log = LoggerFactory.getLogger(TcpConnection.class);
 
     private final TcpReassembler owner;
-    private final int ipVersion;
     private final byte[] clientAddress;
     private final byte[] serverAddress;
     private final int clientPort;
@@ -30,7 +29,6 @@ public final class TcpConnection {
 
     TcpConnection(TcpReassembler owner, TcpSegment first, boolean senderIsClient, boolean midstream) {
         this.owner = owner;
-        this.ipVersion = first.ipVersion;
         int n = first.addressLength();
         byte[] s = Arrays.copyOf(first.src, n);
         byte[] d = Arrays.copyOf(first.dst, n);
@@ -50,30 +48,21 @@ public final class TcpConnection {
     /** The connection's identity, made when a layer above first asks (most connections never carry payload). */
     public ConnectionId id() {
         if (id == null) {
-            id = new ConnectionId(clientIp(), clientPort, serverIp(), serverPort, CaptureTime.of(firstSeenNanos),
-                    midstream);
+            id = new ConnectionId(format(clientAddress), clientPort, format(serverAddress), serverPort,
+                    CaptureTime.of(firstSeenNanos), midstream);
         }
         return id;
     }
 
-    public int ipVersion() { return ipVersion; }
-    public String clientIp() { return format(clientAddress); }
-    public String serverIp() { return format(serverAddress); }
-    public int clientPort() { return clientPort; }
-    public int serverPort() { return serverPort; }
-    /** True when the capture did not see the handshake, so the client was guessed. */
-    public boolean midstream() { return midstream; }
-    public long firstSeenNanos() { return firstSeenNanos; }
+    /** Capture time of the latest packet: while a handler is called, that of the packet being delivered. */
     public long lastSeenNanos() { return lastSeenNanos; }
-    /** Bytes delivered as data in one direction so far. */
-    public long dataBytes(Direction d) { return half(d).dataBytes(); }
     public long gapCount(Direction d) { return half(d).gapCount(); }
     public long gapBytes(Direction d) { return half(d).gapBytes(); }
     public boolean isClosed() { return closed != null; }
 
     @Override
     public String toString() {
-        return clientIp() + ":" + clientPort + " -> " + serverIp() + ":" + serverPort;
+        return id().toString();
     }
 
     /** Dotted quad, or RFC 5952 text for IPv6 (lower case, longest zero run as "::"). */

@@ -154,10 +154,6 @@ public final class TcpReassembler implements TcpSink {
         return connectionsSeen;
     }
 
-    long bufferedBytes() {
-        return buffered;
-    }
-
     TcpLimits config() {
         return config;
     }

@@ -33,8 +33,4 @@ public final class Weirds {
         counts.forEach((k, v) -> out.put(k, v.sum()));
         return out;
     }
-
-    public void addAll(Weirds other) {
-        other.counts.forEach((k, v) -> counts.computeIfAbsent(k, x -> new LongAdder()).add(v.sum()));
-    }
 }

@@ -30,9 +30,9 @@ class TcpReassemblerTest {
         assertThat(h.serverStream()).isEqualTo("220 mx\r\n250 ok\r\n");
         assertThat(h.gaps).isEmpty();
         assertThat(h.closed).isEqualTo(CloseReason.FIN);
-        assertThat(h.connection.clientIp()).isEqualTo("10.0.0.1");
-        assertThat(h.connection.serverPort()).isEqualTo(25);
-        assertThat(h.connection.midstream()).isFalse();
+        assertThat(h.connection.id().clientIp()).isEqualTo("10.0.0.1");
+        assertThat(h.connection.id().serverPort()).isEqualTo(25);
+        assertThat(h.connection.id().midstream()).isFalse();
     }
 
     @Test
@@ -111,8 +111,8 @@ class TcpReassemblerTest {
                 .dropHandshake();
         b.move(0, 1); // the first packet seen is the client's
         RecordingHandler h = run(b);
-        assertThat(h.connection.midstream()).isTrue();
-        assertThat(h.connection.serverPort()).isEqualTo(25);
+        assertThat(h.connection.id().midstream()).isTrue();
+        assertThat(h.connection.id().serverPort()).isEqualTo(25);
         assertThat(h.clientStream()).isEqualTo("MAIL FROM:<a@b>\r\n");
         assertThat(h.serverStream()).isEqualTo("220 mx\r\n250 ok\r\n");
     }
@@ -191,7 +191,7 @@ class TcpReassemblerTest {
     void ipv6ConnectionsAreReassembled() {
         RecordingHandler h = run(TcpSessionBuilder.ipv6("fd00::1", 40000, "fd00::2", 25).handshake()
                 .client("EHLO v6\r\n").finish());
-        assertThat(h.connection.clientIp()).isEqualTo("fd00::1");
+        assertThat(h.connection.id().clientIp()).isEqualTo("fd00::1");
         assertThat(h.clientStream()).isEqualTo("EHLO v6\r\n");
     }
 }
