@@ -14,7 +14,9 @@ import java.util.TreeMap;
  * a later segment only fills what is still missing. When an overlapping segment carries
  * different bytes than the buffered ones the conflict is counted ({@code tcp.overlap_conflict}),
  * since a sender never legitimately changes data it already sent (evasion attempts do).
- * The same policy applies to the known-missing tail of a snap-length-cut segment.
+ * The same policy applies to the known-missing tail of a snap-length-cut segment. Bytes already
+ * delivered are gone, but the last {@link #REMEMBERED} runs delivered are remembered by offset,
+ * length and CRC-32C, so a retransmission that changes them is told from an honest one.
  */
 final class HalfStream {
     private record Chunk(byte[] data, int length) {
@@ -22,6 +24,9 @@ final class HalfStream {
             return data == null;
         }
     }
+
+    /** Delivered runs remembered to check retransmissions against: a few segments' worth. */
+    static final int REMEMBERED = 4;
 
     private final Direction direction;
     private final TcpConnection connection;
@@ -33,6 +38,9 @@ final class HalfStream {
     private long pendingBytes;
     private long gapCount;
     private long gapBytes;
+    /** Ring of delivered runs: start offset, then length in the high and CRC in the low 32 bits. */
+    private long[] delivered;
+    private int deliveredNext;
 
     HalfStream(Direction direction, TcpConnection connection) {
         this.direction = direction;
@@ -73,11 +81,15 @@ final class HalfStream {
             return;
         }
         if (end <= next) {
-            connection.weird(TcpWeird.TCP_RETRANSMISSION);
+            connection.weird(changesDelivered(start, buf, off, len)
+                    ? TcpWeird.TCP_OVERLAP_CONFLICT : TcpWeird.TCP_RETRANSMISSION);
             return;
         }
         if (start < next) {
             long skip = next - start;
+            if (changesDelivered(start, buf, off, (int) Math.min(len, skip))) {
+                connection.weird(TcpWeird.TCP_OVERLAP_CONFLICT);
+            }
             if (skip <= len) {
                 off += (int) skip;
                 len -= (int) skip;
@@ -207,10 +219,43 @@ final class HalfStream {
         }
     }
 
+    /** Whether bytes {@code [start, start+len)} of the stream, already delivered, differ from a remembered run. */
+    private boolean changesDelivered(long start, byte[] buf, int off, int len) {
+        if (delivered == null) {
+            return false;
+        }
+        for (int i = 0; i < delivered.length; i += 2) {
+            long runStart = delivered[i];
+            int runLen = (int) (delivered[i + 1] >>> 32);
+            if (runLen > 0 && runStart >= start && runStart + runLen <= start + len
+                    && crc(buf, off + (int) (runStart - start), runLen) != (int) delivered[i + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int crc(byte[] buf, int off, int len) {
+        java.util.zip.CRC32C c = connection.owner().crc();
+        c.reset();
+        c.update(buf, off, len);
+        return (int) c.getValue();
+    }
+
+    private void remember(byte[] buf, int off, int len) {
+        if (delivered == null) {
+            delivered = new long[2 * REMEMBERED];
+        }
+        delivered[deliveredNext] = next;
+        delivered[deliveredNext + 1] = (long) len << 32 | (crc(buf, off, len) & 0xffffffffL);
+        deliveredNext = (deliveredNext + 2) % delivered.length;
+    }
+
     private void deliver(byte[] buf, int off, int len) {
         if (len <= 0) {
             return;
         }
+        remember(buf, off, len);
         next += len;
         connection.data(direction, buf, off, len);
     }
@@ -224,6 +269,12 @@ final class HalfStream {
         gapCount++;
         gapBytes += len;
         connection.gap(direction, at, len);
+    }
+
+    /** The stream is over (flushed): what it kept to reassemble and check retransmissions can go. */
+    void release() {
+        pending = null;
+        delivered = null;
     }
 
     boolean finished() {

@@ -184,7 +184,7 @@ class TcpReassemblerTest {
         Replay.packets(all, net.sguil.bridge.testpcap.LinkLayer.ETHERNET, weirds, r);
         assertThat(r.openConnections()).isLessThanOrEqualTo(10);
         assertThat(r.connectionsSeen()).isEqualTo(50);
-        assertThat(weirds.get("tcp.connection_evicted")).isEqualTo(40);
+        assertThat(weirds.get("tcp.evicted_table_full")).isEqualTo(40);
     }
 
     @Test
