@@ -15,8 +15,8 @@ import java.util.TreeMap;
  * different bytes than the buffered ones the conflict is counted ({@code tcp.overlap_conflict}),
  * since a sender never legitimately changes data it already sent (evasion attempts do).
  * The same policy applies to the known-missing tail of a snap-length-cut segment. Bytes already
- * delivered are gone, but the last {@link #REMEMBERED} runs delivered are remembered by offset,
- * length and CRC-32C, so a retransmission that changes them is told from an honest one.
+ * delivered are gone, but the last kilobyte of them is remembered by its blocks' CRC-32C
+ * ({@link DeliveredBlocks}), so a retransmission that changes them is told from an honest one.
  */
 final class HalfStream {
     private record Chunk(byte[] data, int length) {
@@ -25,12 +25,8 @@ final class HalfStream {
         }
     }
 
-    /** Delivered runs remembered to check retransmissions against: a few segments' worth. */
-    static final int REMEMBERED = 4;
-
     private final Direction direction;
     private final TcpConnection connection;
-    private boolean initialized;
     private int baseSeq;
     private long next;
     private long finOffset = -1;
@@ -38,23 +34,16 @@ final class HalfStream {
     private long pendingBytes;
     private long gapCount;
     private long gapBytes;
-    /** Ring of delivered runs: start offset, then length in the high and CRC in the low 32 bits. */
-    private long[] delivered;
-    private int deliveredNext;
+    private DeliveredBlocks delivered;
 
     HalfStream(Direction direction, TcpConnection connection) {
         this.direction = direction;
         this.connection = connection;
     }
 
-    boolean initialized() {
-        return initialized;
-    }
-
     /** Offset 0 of the stream is the byte carrying sequence number {@code seq}. */
     void startAt(int seq) {
         baseSeq = seq;
-        initialized = true;
     }
 
     long offsetOf(int seq) {
@@ -200,7 +189,7 @@ final class HalfStream {
      * byte before it, so nothing still missing here will ever be retransmitted: the holes are final.
      */
     void acknowledged(int ack) {
-        if (finOffset >= 0 && initialized && !finished() && offsetOf(ack) > finOffset) {
+        if (finOffset >= 0 && !finished() && offsetOf(ack) > finOffset) {
             flush();
         }
     }
@@ -219,43 +208,20 @@ final class HalfStream {
         }
     }
 
-    /** Whether bytes {@code [start, start+len)} of the stream, already delivered, differ from a remembered run. */
+    /** Whether bytes {@code [start, start+len)} of the stream, already delivered, differ from what was delivered. */
     private boolean changesDelivered(long start, byte[] buf, int off, int len) {
-        if (delivered == null) {
-            return false;
-        }
-        for (int i = 0; i < delivered.length; i += 2) {
-            long runStart = delivered[i];
-            int runLen = (int) (delivered[i + 1] >>> 32);
-            if (runLen > 0 && runStart >= start && runStart + runLen <= start + len
-                    && crc(buf, off + (int) (runStart - start), runLen) != (int) delivered[i + 1]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private int crc(byte[] buf, int off, int len) {
-        java.util.zip.CRC32C c = connection.owner().crc();
-        c.reset();
-        c.update(buf, off, len);
-        return (int) c.getValue();
-    }
-
-    private void remember(byte[] buf, int off, int len) {
-        if (delivered == null) {
-            delivered = new long[2 * REMEMBERED];
-        }
-        delivered[deliveredNext] = next;
-        delivered[deliveredNext + 1] = (long) len << 32 | (crc(buf, off, len) & 0xffffffffL);
-        deliveredNext = (deliveredNext + 2) % delivered.length;
+        return delivered != null && delivered.changed(start, buf, off, len, connection.owner().crc());
     }
 
     private void deliver(byte[] buf, int off, int len) {
         if (len <= 0) {
             return;
         }
-        remember(buf, off, len);
+        if (delivered == null) {
+            delivered = new DeliveredBlocks();
+            connection.charge(DeliveredBlocks.BYTES);
+        }
+        delivered.delivered(next, buf, off, len, connection.owner().crc());
         next += len;
         connection.data(direction, buf, off, len);
     }

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * Handlers read the endpoint and timing getters; the mutators are the reassembler's.
  *
  * <p>Cheap until it carries payload: the endpoints are those of its table key, a direction's
- * reassembly state is made when that direction first sends, and the handler is asked for when the
+ * reassembly state is made when that direction first sends a byte or a FIN, and the handler is asked for when the
  * first byte (or gap) is to be delivered, so a SYN-only or silent connection holds a few hundred
  * bytes ({@link #TRACKING_BYTES}).
  */
@@ -18,9 +18,11 @@ public final class TcpConnection {
 
     /**
      * Heap a tracked connection costs before it carries payload, as charged to the budget: this
-     * object, its key, its table entry and both halves' state (measured: {@code ConnectionFootprintTest}).
+     * object, its key and its table entry (measured: {@code ConnectionFootprintTest}).
      */
-    static final int TRACKING_BYTES = 320;
+    static final int TRACKING_BYTES = 224;
+    /** Heap of one direction's reassembly state, made when it first sends a byte or a FIN. */
+    private static final int HALF_BYTES = 96;
 
     private final TcpReassembler owner;
     private final FlowKey key;
@@ -30,9 +32,15 @@ public final class TcpConnection {
     private long lastSeenNanos;
     private HalfStream toServer;
     private HalfStream toClient;
+    /** Where each direction's stream starts, as its SYN said, until the stream is made. */
+    private int clientSynStart;
+    private int serverSynStart;
+    private byte synSeen;
     private StreamHandler handler;
     private boolean handlerAsked;
     private long handlerHeld;
+    /** What the budget was charged for this connection's own state beyond {@link #TRACKING_BYTES}. */
+    private long charged;
     private CloseReason closed;
     private ConnectionId id;
 
@@ -72,17 +80,55 @@ public final class TcpConnection {
         return id().toString();
     }
 
-    HalfStream half(Direction d) {
-        if (d == Direction.CLIENT_TO_SERVER) {
-            if (toServer == null) {
-                toServer = new HalfStream(d, this);
+    /** The half stream of {@code d}, made when it first carries a byte or a FIN (at {@code seq} unless a SYN said otherwise). */
+    HalfStream half(Direction d, int seq) {
+        HalfStream h = existing(d);
+        if (h == null) {
+            h = new HalfStream(d, this);
+            charge(HALF_BYTES);
+            h.startAt((synSeen & bit(d)) == 0 ? seq : d == Direction.CLIENT_TO_SERVER ? clientSynStart : serverSynStart);
+            if (d == Direction.CLIENT_TO_SERVER) {
+                toServer = h;
+            } else {
+                toClient = h;
             }
-            return toServer;
         }
-        if (toClient == null) {
-            toClient = new HalfStream(d, this);
+        return h;
+    }
+
+    /** A SYN from {@code d}: its stream starts at {@code start}, unless it already started. */
+    void synSeen(Direction d, int start) {
+        if (existing(d) == null && (synSeen & bit(d)) == 0) {
+            if (d == Direction.CLIENT_TO_SERVER) {
+                clientSynStart = start;
+            } else {
+                serverSynStart = start;
+            }
+            synSeen |= bit(d);
         }
-        return toClient;
+    }
+
+    /** The receiver of {@code d}'s bytes acknowledged up to {@code ack}; nothing to do before {@code d} sent any. */
+    void acknowledged(Direction d, int ack) {
+        HalfStream h = existing(d);
+        if (h != null) {
+            h.acknowledged(ack);
+        }
+    }
+
+    /** Charges the budget for state of this connection's own; given back when it leaves the table. */
+    void charge(long bytes) {
+        charged += bytes;
+        owner.budget().charge(bytes);
+    }
+
+    /** Everything tracking this connection was charged, its handler's holdings apart. */
+    long trackedBytes() {
+        return TRACKING_BYTES + charged;
+    }
+
+    private static int bit(Direction d) {
+        return 1 << d.ordinal();
     }
 
     private HalfStream existing(Direction d) {

@@ -65,7 +65,7 @@ public final class TcpReassembler implements TcpSink {
         boolean ack = s.has(TcpSegment.ACK);
         if (c != null && c.isClosed() && syn && !ack) {
             connections.remove(probe);
-            forget();
+            forget(c);
             c = null;
         }
         if (c == null) {
@@ -83,20 +83,17 @@ public final class TcpReassembler implements TcpSink {
         }
         c.touch(s.timestampNanos);
         Direction d = c.direction(srcIsLo);
-        HalfStream h = c.half(d);
         int seq = s.seq;
         if (syn) {
-            if (!h.initialized()) {
-                h.startAt(seq + 1);
-            }
+            c.synSeen(d, seq + 1);
             seq++;
-        } else if (!h.initialized()) {
-            h.startAt(seq);
         }
         boolean fin = s.has(TcpSegment.FIN);
-        h.segment(seq, s.data, s.dataOffset, s.dataLength, s.missingLength, fin);
+        if (s.dataLength + s.missingLength > 0 || fin) {
+            c.half(d, seq).segment(seq, s.data, s.dataOffset, s.dataLength, s.missingLength, fin);
+        }
         if (ack) {
-            c.half(d.reverse()).acknowledged(s.ack);
+            c.acknowledged(d.reverse(), s.ack);
         }
         if (s.has(TcpSegment.RST)) {
             c.close(CloseReason.RESET);
@@ -124,12 +121,12 @@ public final class TcpReassembler implements TcpSink {
             weirds.count(reason.eviction());
             c.close(reason);
         }
-        forget();
+        forget(c);
     }
 
     /** A connection left the table: what tracking it cost is given back. */
-    private void forget() {
-        budget.charge(-TcpConnection.TRACKING_BYTES);
+    private void forget(TcpConnection c) {
+        budget.charge(-c.trackedBytes());
     }
 
     private TcpConnection open(TcpSegment s, boolean srcIsLo, boolean syn, boolean ack) {
@@ -182,7 +179,7 @@ public final class TcpReassembler implements TcpSink {
             }
             it.remove();
             c.close(CloseReason.IDLE_TIMEOUT);
-            forget();
+            forget(c);
         }
     }
 
@@ -190,7 +187,7 @@ public final class TcpReassembler implements TcpSink {
     public void finish() {
         for (TcpConnection c : connections.values()) {
             c.close(CloseReason.END_OF_CAPTURE);
-            forget();
+            forget(c);
         }
         connections.clear();
     }
