@@ -3,8 +3,6 @@ package net.sguil.bridge.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import net.sguil.bridge.testpcap.TunnelSessions;
@@ -20,8 +18,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * compared with a golden file next to the others ({@code -Dgolden.update=true} rewrites them; review the diff).
  */
 class TunnelGoldenTest {
-    private static final Path GOLDEN = Path.of("src/test/resources/golden");
-
     @TempDir
     Path dir;
 
@@ -33,11 +29,17 @@ class TunnelGoldenTest {
         Path out = dir.resolve("out");
         CliRun run = CliRun.of("extract", "--json", "--threads", "1", "-o", out.toString(), capture.toString());
         assertThat(run.status()).as(run.err()).isZero();
-        String actual = run.out().replace(out.toString(), "OUT");
-        Path golden = GOLDEN.resolve(name + ".json");
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-        }
-        assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        GoldenFile.assertMatches(name + ".json", run.out().replace(out.toString(), "OUT"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theTextOutputSaysWhichProxyCarriedTheSession() throws IOException {
+        Path capture = TunnelSessions.smtpVia(Via.SOCKS5, ExtractCommandTest.message("invoice.pdf"))
+                .writePcap(dir.resolve("socks5.pcap"));
+        CliRun run = CliRun.of("extract", "--threads", "1", "-o", dir.resolve("text").toString(), capture.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.lines()).filteredOn(l -> l.startsWith("== socks5.pcap 10.0.0.1")).containsExactly(
+                "== socks5.pcap 10.0.0.1:40000 -> mx.example.com:25 via socks5 proxy 10.0.0.3:1080 message 1 (accepted, 4517 bytes)",
+                "== socks5.pcap 10.0.0.1:40000 -> mx.example.com:25 via socks5 proxy 10.0.0.3:1080 SMTP session: 1 message(s), starttls no, 0 gap(s)");
     }
 }
