@@ -25,10 +25,9 @@ final class FrameScript {
         long now = SegmentScript.T0;
         for (int i = from; i + HEADER <= input.length; ) {
             int link = LINK_TYPES[(input[i] & 0xff) % LINK_TYPES.length];
-            int len = Math.min(((input[i + 1] & 0xff) << 8) | (input[i + 2] & 0xff), input.length - i - HEADER);
-            int cut = ((input[i + 3] & 0xff) << 8) | (input[i + 4] & 0xff);
-            int step = input[i + 5] & 0xff;
-            now += (step & 0x80) == 0 ? step * 1_000_000L : (step & 0x7f) * 10_000_000_000L;
+            int len = Math.min(Fuzzing.u16(input, i + 1), input.length - i - HEADER);
+            int cut = Fuzzing.u16(input, i + 3);
+            now += Fuzzing.stepNanos(input[i + 5] & 0xff);
             // A frame of its own, as a capture reader hands out: the decoder may read up to its length only.
             byte[] frame = java.util.Arrays.copyOfRange(input, i + HEADER, i + HEADER + len);
             p.data = frame;
@@ -61,7 +60,7 @@ final class FrameScript {
             if (link < 0 || p.capturedLength > 0xffff) {
                 return;
             }
-            long ms = last < 0 ? 0 : Math.max(0, (p.timestampNanos - last) / 1_000_000);
+            int step = last < 0 ? 0 : Fuzzing.stepByte(p.timestampNanos - last);
             last = p.timestampNanos;
             int cut = Math.min(0xffff, p.originalLength - p.capturedLength);
             out.write(link);
@@ -69,7 +68,7 @@ final class FrameScript {
             out.write(p.capturedLength);
             out.write(cut >>> 8);
             out.write(cut);
-            out.write(ms < 128 ? (int) ms : 0x80 | (int) Math.min(0x7f, ms / 10_000));
+            out.write(step);
             out.write(p.data, 0, p.capturedLength);
         }
 

@@ -1,6 +1,6 @@
 package net.sguil.bridge.fuzz;
 
-import static net.sguil.bridge.fuzz.SmtpParserFuzzTest.check;
+import static net.sguil.bridge.fuzz.Fuzzing.check;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
@@ -36,7 +36,9 @@ class MimeAnalyzerFuzzTest {
     private static final MimeLimits TINY = new MimeLimits(3, 8, 1024, 1024, 4096, 32);
     private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");
     private static final SessionInfo SESSION = new SessionInfo("fuzz.pcap", "10.0.0.1", 40000, "10.0.0.2", 25, T, T);
-    private static final Path OUT = outputDir();
+    private static final Path OUT = Fuzzing.scratchDirectory("mimefuzz");
+    private static final AttachmentStore DEFAULT_STORE = store(MimeLimits.defaults());
+    private static final AttachmentStore TINY_STORE = store(TINY);
 
     @FuzzTest
     void analyzeMessage(byte[] input) throws IOException {
@@ -45,7 +47,7 @@ class MimeAnalyzerFuzzTest {
         }
         MimeLimits limits = (input[0] & 1) != 0 ? TINY : MimeLimits.defaults();
         boolean gap = (input[0] & 2) != 0;
-        AttachmentStore store = new AttachmentStore(OUT, limits.maxFileNameLength());
+        AttachmentStore store = limits == TINY ? TINY_STORE : DEFAULT_STORE;
         byte[] message = java.util.Arrays.copyOfRange(input, 1, input.length);
         try {
             AnalyzedMessage m = new MessageAnalyzer(limits, new Weirds()).analyze(message, message.length, gap,
@@ -90,12 +92,9 @@ class MimeAnalyzerFuzzTest {
         }
     }
 
-    private static Path outputDir() {
+    private static AttachmentStore store(MimeLimits limits) {
         try {
-            Path shm = Path.of("/dev/shm");
-            Path d = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "mimefuzz")
-                    : Files.createTempDirectory("mimefuzz");
-            return d.toRealPath();
+            return new AttachmentStore(OUT, limits.maxFileNameLength());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,6 @@
 package net.sguil.bridge.fuzz;
 
-import static net.sguil.bridge.fuzz.SmtpParserFuzzTest.check;
+import static net.sguil.bridge.fuzz.Fuzzing.check;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.time.Duration;

@@ -1,11 +1,10 @@
 package net.sguil.bridge.fuzz;
 
-import static net.sguil.bridge.fuzz.SmtpParserFuzzTest.check;
+import static net.sguil.bridge.fuzz.Fuzzing.check;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
@@ -28,7 +27,11 @@ import net.sguil.bridge.pcap.RawPacket;
  */
 class PcapReaderFuzzTest {
     private static final int MAX_CAPLEN = 256 * 1024;
-    private static final Path FILE = tempFile();
+    private static final Path FILE = Fuzzing.scratchDirectory("pcapfuzz").resolve("capture");
+
+    static {
+        FILE.toFile().deleteOnExit();
+    }
 
     @FuzzTest
     void readCapture(byte[] input) throws IOException {
@@ -72,17 +75,5 @@ class PcapReaderFuzzTest {
             z.write(b);
         }
         return out.toByteArray();
-    }
-
-    private static Path tempFile() {
-        try {
-            Path shm = Path.of("/dev/shm");
-            Path f = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempFile(shm, "pcapfuzz", ".pcap")
-                    : Files.createTempFile("pcapfuzz", ".pcap");
-            f.toFile().deleteOnExit();
-            return f;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -33,7 +33,7 @@ final class SegmentScript {
             int flow = (sender >>> 1) & 3;
             boolean fromServer = (sender & 1) != 0;
             int step = input[i + 10] & 0xff;
-            now += (step & 0x80) == 0 ? step * 1_000_000L : (step & 0x7f) * 10_000_000_000L;
+            now += Fuzzing.stepNanos(step);
             int len = Math.min(u16(input, i + 11), input.length - i - HEADER);
             s.timestampNanos = now;
             s.ipVersion = flow == 3 ? 6 : 4;
@@ -71,7 +71,7 @@ final class SegmentScript {
     }
 
     private static int u16(byte[] b, int at) {
-        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+        return Fuzzing.u16(b, at);
     }
 
     private static int i32(byte[] b, int at) {
@@ -113,14 +113,14 @@ final class SegmentScript {
                 flows.add(fromServer ? endpointKey(Arrays.copyOf(s.dst, n), s.dstPort, src, s.srcPort) : key);
                 flow = flows.size() - 1;
             }
-            long ms = last < 0 ? 0 : Math.max(0, (s.timestampNanos - last) / 1_000_000);
+            int step = last < 0 ? 0 : Fuzzing.stepByte(s.timestampNanos - last);
             last = s.timestampNanos;
             int len = Math.min(s.dataLength, 0xffff);
             out.write(s.flags);
             out.write(flow << 1 | (fromServer ? 1 : 0));
             writeInt(s.seq);
             writeInt(s.ack);
-            out.write(ms < 128 ? (int) ms : 0x80 | (int) Math.min(0x7f, ms / 10_000));
+            out.write(step);
             out.write(len >>> 8);
             out.write(len);
             int missing = Math.min(s.missingLength, 0xffff);

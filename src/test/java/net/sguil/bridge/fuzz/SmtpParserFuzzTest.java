@@ -1,5 +1,7 @@
 package net.sguil.bridge.fuzz;
 
+import static net.sguil.bridge.fuzz.Fuzzing.check;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,11 +100,5 @@ class SmtpParserFuzzTest {
         }
         check(bytes <= clientData[0], "messages hold " + bytes + " bytes of " + clientData[0] + " sent");
         check(gaps <= clientGaps[0], "messages lost " + gaps + " bytes of " + clientGaps[0] + " missing");
-    }
-
-    static void check(boolean condition, String what) {
-        if (!condition) {
-            throw new AssertionError(what);
-        }
     }
 }
