@@ -38,7 +38,7 @@ main() {
   # what is being fuzzed.
   . bench/lib.sh
   mvn -q -B -o test-compile > "$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
-  cp="$(bench_classpath)"
+  cp="$(bench_classpath 2>>"$out/build.log")"
   rm -rf "$out/classes"; mkdir -p "$out/classes"
   cp -r target/classes "$out/classes/main"; cp -r target/test-classes "$out/classes/test"
   cp="$out/classes/test:$out/classes/main:${cp#target/test-classes:target/classes:}"
