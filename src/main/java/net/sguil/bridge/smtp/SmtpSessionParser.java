@@ -437,7 +437,7 @@ public final class SmtpSessionParser implements StreamHandler {
         if (body != null) {
             // DATA accepted in the middle of a BDAT transfer (RFC 3030 forbids mixing them): the
             // chunks so far were a message of their own, and it never got its last chunk.
-            weirds.count("smtp.bdat_interrupted");
+            weirds.count(SmtpWeird.SMTP_BDAT_INTERRUPTED);
             body.end(MessageOutcome.INCOMPLETE, envelope());
         }
         messages++;

@@ -7,10 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.sguil.bridge.facts.HttpTransaction;
+import net.sguil.bridge.http.HttpExchange;
 import net.sguil.bridge.http.HttpFlow;
 import net.sguil.bridge.http.HttpLimits;
 import net.sguil.bridge.http.HttpSessionParser;
+import net.sguil.bridge.tcp.ConnectionId;
 import net.sguil.bridge.weird.Weirds;
 
 /**
@@ -33,10 +34,10 @@ class HttpParserFuzzTest {
         }
         HttpLimits limits = (input[0] & 1) != 0 ? TINY : HttpLimits.defaults();
         long[] now = {T0};
-        List<HttpTransaction> seen = new ArrayList<>();
+        List<HttpExchange> seen = new ArrayList<>();
         boolean[] closed = new boolean[1];
-        HttpFlow flow = new HttpFlow("fuzz.pcap", "10.0.0.1", 40000, "10.0.0.2", 80, (input[0] & 2) == 0,
-                Instant.ofEpochSecond(0, T0), () -> now[0]);
+        HttpFlow flow = new HttpFlow(new ConnectionId("10.0.0.1", 40000, "10.0.0.2", 80, Instant.ofEpochSecond(0, T0),
+                (input[0] & 2) != 0), () -> now[0]);
         HttpSessionParser parser = new HttpSessionParser(limits, flow, t -> {
             check(!closed[0], "transaction after close");
             seen.add(t);
@@ -45,14 +46,14 @@ class HttpParserFuzzTest {
         closed[0] = true;
 
         for (int i = 0; i < seen.size(); i++) {
-            HttpTransaction t = seen.get(i);
-            check(t.getIndex() == i + 1, "transaction " + t.getIndex() + " reported as number " + (i + 1));
-            check(t.getRequestBodyHead().length() <= limits.bodyHeadBytes(), "body head over the limit");
-            check(t.getRequestBodySize() >= t.getRequestBodyHead().length(), "body smaller than its head");
-            check(t.getUri().length() <= limits.maxLineLength(), "URI longer than a line");
+            HttpExchange t = seen.get(i);
+            check(t.index() == i + 1, "transaction " + t.index() + " reported as number " + (i + 1));
+            check(t.requestBodyHead().length() <= limits.bodyHeadBytes(), "body head over the limit");
+            check(t.requestBodySize() >= t.requestBodyHead().length(), "body smaller than its head");
+            check(t.uri().length() <= limits.maxLineLength(), "URI longer than a line");
             long kept = 0;
             int others = 0;
-            for (Map.Entry<String, String> h : t.getHeaders()) {
+            for (Map.Entry<String, String> h : t.headers()) {
                 kept += h.getKey().length() + h.getValue().length();
                 // Framing fields are kept past the limit: they are still obeyed.
                 if (!h.getKey().equalsIgnoreCase("Content-Length") && !h.getKey().equalsIgnoreCase("Transfer-Encoding")) {

@@ -8,16 +8,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import net.sguil.bridge.facts.Attachment;
-import net.sguil.bridge.facts.SessionInfo;
 import net.sguil.bridge.files.AttachmentStore;
+import net.sguil.bridge.files.FileLimits;
+import net.sguil.bridge.files.StoredFile;
 import net.sguil.bridge.mime.AnalyzedMessage;
+import net.sguil.bridge.mime.FoundFile;
 import net.sguil.bridge.mime.MessageAnalyzer;
 import net.sguil.bridge.mime.MimeLimits;
 import net.sguil.bridge.weird.Weirds;
@@ -33,12 +34,10 @@ import net.sguil.bridge.weird.Weirds;
  * the skeleton stays within a fixed size per part; a gapped message and all its files say truncated.
  */
 class MimeAnalyzerFuzzTest {
-    private static final MimeLimits TINY = new MimeLimits(3, 8, 1024, 1024, 4096, 32);
-    private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");
-    private static final SessionInfo SESSION = new SessionInfo("fuzz.pcap", "10.0.0.1", 40000, "10.0.0.2", 25, T, T);
+    private static final MimeLimits TINY = new MimeLimits(3, 8, 1024, 1024, 4096);
     private static final Path OUT = Fuzzing.scratchDirectory("mimefuzz");
-    private static final AttachmentStore DEFAULT_STORE = store(MimeLimits.defaults());
-    private static final AttachmentStore TINY_STORE = store(TINY);
+    private static final AttachmentStore DEFAULT_STORE = store(FileLimits.defaults().maxNameLength());
+    private static final AttachmentStore TINY_STORE = store(32);
 
     @FuzzTest
     void analyzeMessage(byte[] input) throws IOException {
@@ -50,23 +49,29 @@ class MimeAnalyzerFuzzTest {
         AttachmentStore store = limits == TINY ? TINY_STORE : DEFAULT_STORE;
         byte[] message = java.util.Arrays.copyOfRange(input, 1, input.length);
         try {
+            Map<String, StoredFile> stored = new HashMap<>();
             AnalyzedMessage m = new MessageAnalyzer(limits, new Weirds()).analyze(message, message.length, gap,
-                    SESSION, "a@example.com", List.of("b@example.com"), T, store, "message");
-            check(m.attachments().size() <= limits.maxParts(), m.attachments().size() + " attachments");
+                    (file, decoded) -> {
+                        StoredFile f = store.store("message", file.name(), decoded);
+                        stored.put(f.path().toString(), f);
+                        return f.path().toString();
+                    });
+            check(m.files().size() <= limits.maxParts(), m.files().size() + " attachments");
             check(!gap || m.truncated(), "a gapped message is not marked truncated");
             check(m.skeletonText().length() <= (limits.maxParts() + 1L) * 8192, "skeleton of "
                     + m.skeletonText().length() + " characters");
             Set<Path> named = new HashSet<>();
-            for (Attachment a : m.attachments()) {
-                Path p = Path.of(a.getStored()).toAbsolutePath().normalize();
+            for (FoundFile found : m.files()) {
+                StoredFile a = stored.get(found.location());
+                Path p = a.path().toAbsolutePath().normalize();
                 check(p.startsWith(OUT), "stored outside the output directory: " + p);
                 check(Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS), "not a regular file: " + p);
                 check(p.toRealPath().startsWith(OUT.toRealPath()), "resolves outside the output directory: " + p);
                 check(named.add(p), "two attachments name one file: " + p);
-                check(Files.size(p) == a.getSize(), "size on disk differs from the record");
-                check(a.getSize() <= limits.maxStoredSize() && a.getSize() <= message.length,
-                        "file of " + a.getSize() + " bytes from a message of " + message.length);
-                check(!gap || a.isTruncated(), "an attachment of a gapped message is complete");
+                check(Files.size(p) == a.size(), "size on disk differs from the record");
+                check(a.size() <= limits.maxStoredSize() && a.size() <= message.length,
+                        "file of " + a.size() + " bytes from a message of " + message.length);
+                check(!gap || found.truncated(), "an attachment of a gapped message is complete");
             }
             Set<Path> written = files();
             check(written.equals(named), "written " + written.size() + " files, the result names " + named.size());
@@ -92,9 +97,9 @@ class MimeAnalyzerFuzzTest {
         }
     }
 
-    private static AttachmentStore store(MimeLimits limits) {
+    private static AttachmentStore store(int maxNameLength) {
         try {
-            return new AttachmentStore(OUT, limits.maxFileNameLength());
+            return new AttachmentStore(OUT, maxNameLength);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

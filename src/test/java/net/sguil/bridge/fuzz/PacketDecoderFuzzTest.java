@@ -4,7 +4,7 @@ import static net.sguil.bridge.fuzz.Fuzzing.check;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.time.Duration;
-import net.sguil.bridge.pcap.DecoderConfig;
+import net.sguil.bridge.pcap.PcapLimits;
 import net.sguil.bridge.pcap.PacketDecoder;
 import net.sguil.bridge.pcap.TcpSegment;
 import net.sguil.bridge.weird.Weirds;
@@ -19,16 +19,14 @@ import net.sguil.bridge.weird.Weirds;
  * is no longer than an IP datagram can be, its addresses and ports are well-formed.
  */
 class PacketDecoderFuzzTest {
-    private static final DecoderConfig TINY = DecoderConfig.defaults().withMaxFragmentedDatagrams(2)
-            .withMaxDatagramSize(1500).withFragmentTimeout(Duration.ofSeconds(1)).withMaxVlanTags(1)
-            .withMaxIpv6ExtensionHeaders(2);
+    private static final PcapLimits TINY = new PcapLimits(2, 1500, Duration.ofSeconds(1), 1, 2);
 
     @FuzzTest
     void decodeFrames(byte[] input) {
         if (input.length == 0) {
             return;
         }
-        DecoderConfig config = (input[0] & 1) != 0 ? TINY : DecoderConfig.defaults();
+        PcapLimits config = (input[0] & 1) != 0 ? TINY : PcapLimits.defaults();
         PacketDecoder decoder = new PacketDecoder(config, new Weirds(), PacketDecoderFuzzTest::checkSegment);
         FrameScript.play(input, 1, decoder::decode);
     }

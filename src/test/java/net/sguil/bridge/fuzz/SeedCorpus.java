@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import net.sguil.bridge.pcap.CaptureFiles;
-import net.sguil.bridge.pcap.DecoderConfig;
+import net.sguil.bridge.pcap.PcapLimits;
 import net.sguil.bridge.pcap.PacketDecoder;
 import net.sguil.bridge.pcap.PacketSource;
 import net.sguil.bridge.pcap.RawPacket;
 import net.sguil.bridge.tcp.Direction;
-import net.sguil.bridge.tcp.TcpConfig;
+import net.sguil.bridge.tcp.TcpLimits;
 import net.sguil.bridge.tcp.TcpReassembler;
 import net.sguil.bridge.testpcap.LinkLayer;
 import net.sguil.bridge.testpcap.Packet;
@@ -141,7 +141,7 @@ public final class SeedCorpus {
     /** The decoded segments of a capture, for the reassembly target. */
     private static byte[] segments(Path capture, int config) throws IOException {
         SegmentScript.Writer w = new SegmentScript.Writer(config);
-        PacketDecoder d = new PacketDecoder(DecoderConfig.defaults(), new Weirds(), w);
+        PacketDecoder d = new PacketDecoder(PcapLimits.defaults(), new Weirds(), w);
         read(capture, d::decode);
         return w.bytes();
     }
@@ -149,12 +149,12 @@ public final class SeedCorpus {
     /** Each connection of a capture, reassembled, as a stream script. */
     private static List<byte[]> streams(Path capture, int config) throws IOException {
         List<StreamScript.Writer> writers = new ArrayList<>();
-        TcpReassembler r = new TcpReassembler(TcpConfig.defaults(), new Weirds(), c -> {
+        TcpReassembler r = new TcpReassembler(TcpLimits.defaults(), new Weirds(), c -> {
             StreamScript.Writer w = new StreamScript.Writer(config);
             writers.add(w);
             return w;
         });
-        PacketDecoder d = new PacketDecoder(DecoderConfig.defaults(), new Weirds(), r);
+        PacketDecoder d = new PacketDecoder(PcapLimits.defaults(), new Weirds(), r);
         read(capture, d::decode);
         r.finish();
         List<byte[]> out = new ArrayList<>();
@@ -170,7 +170,7 @@ public final class SeedCorpus {
     private static List<byte[]> messages(Path capture) throws IOException {
         List<byte[]> out = new ArrayList<>();
         List<ByteArrayOutputStream> clients = new ArrayList<>();
-        TcpReassembler r = new TcpReassembler(TcpConfig.defaults(), new Weirds(), c -> {
+        TcpReassembler r = new TcpReassembler(TcpLimits.defaults(), new Weirds(), c -> {
             ByteArrayOutputStream client = new ByteArrayOutputStream();
             clients.add(client);
             return new net.sguil.bridge.tcp.StreamHandler() {
@@ -190,7 +190,7 @@ public final class SeedCorpus {
                 }
             };
         });
-        read(capture, new PacketDecoder(DecoderConfig.defaults(), new Weirds(), r)::decode);
+        read(capture, new PacketDecoder(PcapLimits.defaults(), new Weirds(), r)::decode);
         r.finish();
         for (ByteArrayOutputStream c : clients) {
             String s = c.toString(StandardCharsets.ISO_8859_1);
