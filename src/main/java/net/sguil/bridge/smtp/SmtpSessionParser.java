@@ -439,6 +439,12 @@ public final class SmtpSessionParser implements StreamHandler {
     }
 
     private void startMessage() {
+        if (body != null) {
+            // DATA accepted in the middle of a BDAT transfer (RFC 3030 forbids mixing them): the
+            // chunks so far were a message of their own, and it never got its last chunk.
+            weirds.count(SmtpWeird.SMTP_BDAT_INTERRUPTED);
+            body.end(MessageOutcome.INCOMPLETE, envelope());
+        }
         messages++;
         body = listener.beginMessage(messages);
     }
