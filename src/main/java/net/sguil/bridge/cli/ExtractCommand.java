@@ -5,9 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import net.sguil.bridge.extract.CaptureProcessor;
-import net.sguil.bridge.extract.ExtractionConfig;
-import net.sguil.bridge.extract.ExtractionPipeline;
+import net.sguil.bridge.analysis.AnalysisLimits;
+import net.sguil.bridge.analysis.CaptureProcessor;
+import net.sguil.bridge.analysis.ExtractionConfig;
+import net.sguil.bridge.analysis.ExtractionPipeline;
+import net.sguil.bridge.config.ConfigException;
+import net.sguil.bridge.config.ConfigFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -40,6 +43,10 @@ public final class ExtractCommand implements Callable<Integer> {
             + "pcap records.")
     boolean json;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Take the analysis limits (limits.tcp.…, "
+            + "limits.mime.… and the rest) from the bridge's configuration file.")
+    Path config;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads for MIME decoding and hashing; "
             + "the default is the number of processors.")
     Integer threads;
@@ -55,7 +62,13 @@ public final class ExtractCommand implements Callable<Integer> {
         if (inputs.usable().isEmpty()) {
             return inputs.status();
         }
-        ExtractionConfig config = ExtractionConfig.defaults(OutputDirectory.prepare(outputDir, "-o"));
+        AnalysisLimits limits;
+        try {
+            limits = limits(this.config);
+        } catch (ConfigException e) {
+            throw new CommandFailure(Main.EXIT_BAD_INPUT, e.getMessage());
+        }
+        ExtractionConfig config = ExtractionConfig.defaults(OutputDirectory.prepare(outputDir, "-o")).withLimits(limits);
         if (threads != null) {
             config = config.withThreads(Math.max(1, threads));
         }
@@ -63,11 +76,16 @@ public final class ExtractCommand implements Callable<Integer> {
         ExtractionReport report = json ? new JsonExtractionReport(out, err) : new TextExtractionReport(out, err);
         try (ExtractionPipeline pipeline = new ExtractionPipeline(config, report);
              Progress progress = Progress.forFiles(inputs.usable())) {
-            CaptureProcessor processor = new CaptureProcessor(pipeline);
+            CaptureProcessor processor = new CaptureProcessor(pipeline, false);
             status = CaptureInputs.processEach(inputs.usable(), err, f -> processor.process(f, progress.forFile(f)));
         }
         out.flush();
         err.flush();
         return inputs.and(status);
+    }
+
+    /** The analysis limits of a configuration file, or the defaults without one. */
+    static AnalysisLimits limits(Path configFile) throws ConfigException {
+        return configFile == null ? AnalysisLimits.defaults() : AnalysisLimits.from(ConfigFile.read(configFile));
     }
 }
