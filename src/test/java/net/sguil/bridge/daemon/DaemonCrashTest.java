@@ -27,6 +27,20 @@ class DaemonCrashTest extends DaemonTestBase {
     private static final int KILLS = 4;
     /** The daemons' logs, kept for reading after a failure (the test's directory is deleted). */
     private static final Path LOG = Path.of("target", "daemon-crash-test.log");
+    /**
+     * How long a started daemon may take to reach a hold. Its JVM start and rule compilation took
+     * 100 s on a 2-core machine at load 30; the limit only ends a broken run, it never paces one.
+     */
+    private static final java.time.Duration PATIENCE = java.time.Duration.ofMinutes(10);
+    private final List<Process> started = new ArrayList<>();
+
+    /** A failed assertion must not leave a daemon running for ever. */
+    @org.junit.jupiter.api.AfterEach
+    void killLeftovers() throws InterruptedException {
+        for (Process p : started) {
+            p.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
+        }
+    }
     static final String RULE = """
             package crashtest;
             import net.sguil.bridge.facts.SguilAlert;
@@ -44,10 +58,12 @@ class DaemonCrashTest extends DaemonTestBase {
             """;
 
     private Process start(Path config) throws Exception {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-Dsguil-bridge.test.log=" + LOG, "-cp", System.getProperty("java.class.path"),
                 "net.sguil.bridge.cli.Main", "run", "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile())).start();
+        started.add(p);
+        return p;
     }
 
     /** The process has started up: it wrote its status file. */
@@ -82,7 +98,7 @@ class DaemonCrashTest extends DaemonTestBase {
             Hold hold = kill % 2 == 0 ? Hold.AFTER_STORING : Hold.BEFORE_STORING;
             fx.sguild.holdAt(at, hold);
             Process p = start(config);
-            await("the delivery held at event " + at, () -> fx.sguild.holding() || !p.isAlive());
+            await("the delivery held at event " + at, PATIENCE, () -> fx.sguild.holding() || !p.isAlive());
             assertThat(p.isAlive()).as("the daemon runs until it is killed; see %s", LOG).isTrue();
             p.destroyForcibly();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("SIGKILL ends it").isTrue();
@@ -90,7 +106,7 @@ class DaemonCrashTest extends DaemonTestBase {
             assertThat(delivered()).as("kill %d (%s) landed mid-delivery", kill, hold).isEqualTo(at);
         }
         Process last = start(config);
-        await("every event delivered by a running daemon", () -> delivered() >= ALERTS && runningAs(last)
+        await("every event delivered by a running daemon", PATIENCE, () -> delivered() >= ALERTS && runningAs(last)
                 || !last.isAlive());
         last.destroy();
         assertThat(last.waitFor(60, TimeUnit.SECONDS)).as("SIGTERM stops it").isTrue();
