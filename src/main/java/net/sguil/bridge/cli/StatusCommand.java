@@ -3,7 +3,7 @@ package net.sguil.bridge.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,17 +18,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {
-            "Shows the running daemon's health, from the status file it rewrites every health interval in",
-            "state.dir: facts in, pcap actions, events concluded and delivered, outbox depth, last error.",
-            "",
-            "Exit status: 0 fresh; 1 stale (not rewritten for three health intervals: the daemon is stopped",
-            "or stuck) or missing; 2 bad configuration."})
+        header = "Shows the running daemon's health from its status file.",
+        description = "The daemon rewrites state.dir/status.json every health interval: facts in, pcap actions, "
+                + "events concluded and delivered, outbox depth, the connection and the last error. status "
+                + "prints it, and says STALE when it was not rewritten for three health intervals.",
+        exitCodeList = {
+            "0:the daemon's status is fresh",
+            "1:the status is stale (the daemon is stopped or stuck), or the daemon has never run with this "
+                    + "configuration",
+            "2:the configuration is unusable"})
 public final class StatusCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The daemon's configuration file.")
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The daemon's configuration "
+            + "file.")
     Path config;
 
-    @Option(names = "--json", description = "The status file as it is.")
+    @Option(names = "--json", description = "Print the status file as it is.")
     boolean json;
 
     @Spec
@@ -38,15 +42,23 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Path stateDir;
+        try {
+            stateDir = BridgeConfig.load(config).stateDir();
+        } catch (ConfigException e) {
+            throw new CommandFailure(Main.EXIT_BAD_INPUT, e.getMessage());
+        }
+        Path file = stateDir.resolve(StatusFile.NAME);
+        if (!Files.exists(file)) {
+            err.println("sguil-bridge: " + file + ": no status file: the daemon has not run with " + config
+                    + " yet; start it (systemctl start sguil-bridge, or sguil-bridge run --config " + config + ")");
+            return Main.EXIT_FAILURE;
+        }
         Map<String, Object> s;
         try {
-            s = StatusFile.read(BridgeConfig.load(config).stateDir());
-        } catch (ConfigException e) {
-            err.println("sguil-bridge: " + e.getMessage());
-            return Main.EXIT_BAD_INPUT;
-        } catch (NoSuchFileException e) {
-            err.println("sguil-bridge: no status file: the daemon has not run (or not for a health interval)");
-            return Main.EXIT_FAILURE;
+            s = StatusFile.read(stateDir);
+        } catch (IOException e) {
+            throw new CommandFailure(Main.EXIT_BAD_INPUT, file + ": cannot read it: " + Failures.reason(e));
         }
         Instant written = Instant.parse((String) s.get("time"));
         long interval = ((Number) s.getOrDefault("health_interval_seconds", 60)).longValue();

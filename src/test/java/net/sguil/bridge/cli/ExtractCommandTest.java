@@ -213,8 +213,9 @@ class ExtractCommandTest {
         assertThat(run.status()).isEqualTo(2);
         List<String> errs = List.of(run.err().split("\n"));
         assertThat(errs).hasSize(2);
-        assertThat(errs.get(0)).startsWith("sguil-bridge: " + junk + ": ");
-        assertThat(errs.get(1)).isEqualTo("sguil-bridge: " + missing + ": no such file");
+        // the missing file is found by the checks before any work, the junk one when it is read
+        assertThat(errs.get(0)).isEqualTo("sguil-bridge: " + missing + ": no such file");
+        assertThat(errs.get(1)).startsWith("sguil-bridge: " + junk + ": ");
         assertThat(ofType(json(run), "attachment")).hasSize(1);
     }
 

@@ -30,7 +30,8 @@ import javax.net.ssl.SSLSocket;
 /**
  * A sguild sensor port that behaves as SGUIL.md section 3 describes, with a store that outlives its
  * listener (so maxCid survives a "restart"), plus switches to misbehave: close after N events, go
- * silent, block in the TLS handshake.
+ * silent, block in the TLS handshake, hold a delivery at a chosen event so a test can act while
+ * the peer is provably in the middle of delivering.
  */
 public final class FakeSguild implements Closeable {
     static final String BANNER = "SGUIL-1.0.0 OPENSSL ENABLED";
@@ -39,6 +40,14 @@ public final class FakeSguild implements Closeable {
 
     /** One row of the event table, with the message and detail decoded from hex, and when it was stored. */
     public record Stored(long sid, long cid, List<String> fields, String message, String detail, long storedAtNanos) {
+    }
+
+    /** Where {@link #holdAt} stops a delivery. */
+    public enum Hold {
+        /** The event arrived and is not stored: the sender must send it again. */
+        BEFORE_STORING,
+        /** The event is stored and its ConfirmEvent withheld: the sender must learn it from maxCid, not resend it. */
+        AFTER_STORING
     }
 
     private final TestCertificate cert;
@@ -55,6 +64,10 @@ public final class FakeSguild implements Closeable {
     private volatile boolean clientHelloRightAfterVersionInfo;
     private int closeAfterEvents = -1;
     private int connections;
+    private final Object holdLock = new Object();
+    private int holdAtStored = -1;
+    private Hold holdMode;
+    private boolean holding;
 
     public FakeSguild(TestCertificate cert) {
         this.cert = cert;
@@ -75,6 +88,7 @@ public final class FakeSguild implements Closeable {
 
     /** Closes the listener and every connection, like a sguild that went away; the store stays. */
     public synchronized void stop() throws IOException {
+        release();
         listener.close();
         for (Socket s : open) {
             s.close();
@@ -107,6 +121,58 @@ public final class FakeSguild implements Closeable {
     /** The next connection that stores its n-th event closes without replying to it. */
     synchronized void closeAfterEvents(int n) {
         closeAfterEvents = n;
+    }
+
+    /**
+     * Stops the delivery at the point where the store holds exactly {@code stored} events: before
+     * storing the next one, or right after storing the {@code stored}-th ({@link Hold}). The connection
+     * then reads and answers nothing more until {@link #release()}.
+     */
+    public void holdAt(int stored, Hold mode) {
+        synchronized (holdLock) {
+            holdAtStored = stored;
+            holdMode = mode;
+            holding = false;
+        }
+    }
+
+    /** A delivery is being held. */
+    public boolean holding() {
+        synchronized (holdLock) {
+            return holding;
+        }
+    }
+
+    /** Lets a held connection go: it closes without a reply. */
+    public void release() {
+        synchronized (holdLock) {
+            holdAtStored = -1;
+            holding = false;
+            holdLock.notifyAll();
+        }
+    }
+
+    /** Blocks this connection if a hold is due at this point; true when it was held (and must now close). */
+    private boolean held(Hold at) throws IOException {
+        synchronized (holdLock) {
+            if (holdMode != at || holdAtStored < 0 || storedCount() != holdAtStored) {
+                return false;
+            }
+            holding = true;
+            while (holdAtStored >= 0) {
+                try {
+                    holdLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while held", e);
+                }
+            }
+            return true;
+        }
+    }
+
+    private synchronized int storedCount() {
+        return stored.size();
     }
 
     boolean sawClientHelloRightAfterVersionInfo() {
@@ -193,8 +259,12 @@ public final class FakeSguild implements Closeable {
             } else if (cmd.equals("PING")) {
                 reply(out, List.of("PONG"));
             } else if (cmd.equals("GenericEvent") && !ignoreEvents) {
+                if (held(Hold.BEFORE_STORING)) {
+                    return;
+                }
                 List<String> reply = event(msg.subList(1, msg.size()), line);
-                if (reply != null && reply.get(0).equals("ConfirmEvent") && closeNow(++eventsHere)) {
+                boolean confirmed = reply != null && reply.get(0).equals("ConfirmEvent");
+                if (confirmed && (held(Hold.AFTER_STORING) || closeNow(++eventsHere))) {
                     return;
                 }
                 if (reply != null) {
