@@ -3,31 +3,48 @@ package net.sguil.bridge.delivery;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import net.sguil.bridge.facts.SguilEventOut;
-import net.sguil.bridge.sguil.agent.DeliveryStats;
-import net.sguil.bridge.sguil.agent.Outbox;
+import net.sguil.bridge.sguil.StorableEvent;
+import net.sguil.bridge.weird.Weirds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * What every way of delivering shares: {@link #submit} persists in the durable {@link Outbox} and
- * returns; one thread of the subclass drains it; counters for health reporting; a prompt stop.
+ * What both transports share: {@link #submit} appends to the durable {@link Outbox} and returns;
+ * one thread of the subclass drains it, each event through the one {@link EventValidator}; the
+ * counters and the condition for health reporting; a prompt stop.
  */
 public abstract class OutboxDelivery implements EventDelivery {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDelivery.class);
+
     protected final Outbox outbox;
+    protected final DeliveryLimits limits;
     protected final Pause pause = new Pause();
-    protected final AtomicLong sent = new AtomicLong();
-    protected final AtomicLong confirmed = new AtomicLong();
-    protected final AtomicLong alreadyStored = new AtomicLong();
-    protected final AtomicLong failed = new AtomicLong();
+    private final String transport;
     private final AtomicLong submitted = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong confirmed = new AtomicLong();
+    private final AtomicLong alreadyStored = new AtomicLong();
+    private final AtomicLong transientFailures = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong droppedInvalid = new AtomicLong();
+    private final AtomicLong repaired = new AtomicLong();
+    private final Weirds repairs = new Weirds();
+    private final AtomicReference<LastError> lastError = new AtomicReference<>();
     private final Thread thread;
     protected volatile boolean running = true;
-    protected volatile boolean connected;
-    private volatile String lastError;
-    private volatile Instant lastErrorAt;
+    private volatile boolean connected;
+    private volatile String condition;
+    private volatile boolean storingFails;
+    private volatile Instant lastConfirmedAt;
 
-    protected OutboxDelivery(Outbox outbox, String threadName) {
+    protected OutboxDelivery(Outbox outbox, DeliveryLimits limits, String transport, String threadName) {
         this.outbox = outbox;
+        this.limits = limits;
+        this.transport = transport;
         this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
     }
@@ -37,15 +54,6 @@ public abstract class OutboxDelivery implements EventDelivery {
 
     protected final void startDelivering() {
         thread.start();
-    }
-
-    protected final void error(String what) {
-        lastError = what;
-        lastErrorAt = Instant.now();
-    }
-
-    protected final String lastError() {
-        return lastError;
     }
 
     @Override
@@ -58,14 +66,123 @@ public abstract class OutboxDelivery implements EventDelivery {
     }
 
     @Override
+    public final void sync() throws IOException {
+        outbox.sync();
+    }
+
+    @Override
+    public final void remember(Collection<String> conclusionIds) {
+        outbox.remember(conclusionIds);
+    }
+
+    @Override
     public final boolean awaitDrained(Duration timeout) throws InterruptedException {
         return outbox.awaitEmpty(timeout.toMillis());
     }
 
     @Override
     public final DeliveryStats stats() {
-        return new DeliveryStats(submitted.get(), sent.get(), confirmed.get(), alreadyStored.get(), failed.get(),
-                outbox.depth(), connected, lastError, lastErrorAt);
+        Instant last = lastConfirmedAt;
+        return new DeliveryStats(transport, submitted.get(), sent.get(), confirmed.get(), alreadyStored.get(),
+                transientFailures.get(), refused.get(), droppedInvalid.get(), repaired.get(), repairs.snapshot(),
+                outbox.depth(), connected, condition, last == null ? null : last.toString(), lastError.get());
+    }
+
+    /**
+     * The entry as Sguil will store it, its repairs counted the first time this process sees it;
+     * null when it cannot be stored at all, in which case it has been dropped and counted.
+     */
+    protected final StorableEvent storable(Outbox.Entry e) throws IOException {
+        EventValidator.Result r = EventValidator.check(e.event());
+        if (r instanceof EventValidator.Unstorable u) {
+            droppedInvalid.incrementAndGet();
+            dropForGood(e, u.reason());
+            return null;
+        }
+        EventValidator.Storable s = (EventValidator.Storable) r;
+        if (!s.repairs().isEmpty() && e.firstCheck()) {
+            repaired.incrementAndGet();
+            s.repairs().forEach(repairs::count);
+        }
+        return s.event();
+    }
+
+    protected final void sending() {
+        sent.incrementAndGet();
+    }
+
+    /** The transport is up (registered, connected); clears a condition that said it was not. */
+    protected final void up() {
+        connected = true;
+        if (!storingFails) {
+            condition = null;
+        }
+    }
+
+    /** The transport went down: shown as the condition until it is up again. */
+    protected final void down(String why) {
+        connected = false;
+        if (why != null) {
+            error(why);
+            condition = transport + ": not connected: " + why;
+            storingFails = false;
+        }
+    }
+
+    protected final boolean isConnected() {
+        return connected;
+    }
+
+    /** Entries Sguil already holds, found at a resync: delivered without a send. */
+    protected final void alreadyDelivered(int n) {
+        confirmed.addAndGet(n);
+        alreadyStored.addAndGet(n);
+    }
+
+    /** Stored in Sguil (now, or by an earlier attempt): counted before done(), so a caller woken by an empty outbox sees it. */
+    protected final void delivered(Outbox.Entry e, boolean byEarlierAttempt) throws IOException {
+        confirmed.incrementAndGet();
+        if (byEarlierAttempt) {
+            alreadyStored.incrementAndGet();
+            LOG.info("event cid {} was already stored by an earlier attempt", e.cid());
+        }
+        lastConfirmedAt = Instant.now();
+        storingFails = false;
+        condition = null;
+        outbox.done(e);
+    }
+
+    /** A failure a resend can cure: the entry stays at the head, the condition says so until one is stored. */
+    protected final void storingFails(String reason) {
+        transientFailures.incrementAndGet();
+        storingFails = true;
+        condition = transport + ": storing fails: " + reason;
+        error(condition);
+    }
+
+    /** Refused in a way a resend cannot cure. */
+    protected final void refused(Outbox.Entry e, String why) throws IOException {
+        refused.incrementAndGet();
+        dropForGood(e, why);
+    }
+
+    private void dropForGood(Outbox.Entry e, String why) throws IOException {
+        SguilEventOut ev = e.event();
+        LOG.error("dropping event cid {} ({}; rule {}, key {}, signature '{}', {} {}:{} -> {}:{}): {}", e.cid(),
+                ev.getTimestamp(), EventValidator.visible(ev.getRule()), EventValidator.visible(ev.getEvidenceKey()),
+                EventValidator.visible(ev.getSignature()), ev.getIpProto(), EventValidator.visible(ev.getSrcIp()),
+                ev.getSrcPort(), EventValidator.visible(ev.getDstIp()), ev.getDstPort(), why);
+        error("event cid " + e.cid() + " dropped: " + why);
+        outbox.done(e);
+    }
+
+    protected final void error(String what) {
+        lastError.set(LastError.now(what));
+    }
+
+    protected final String lastErrorMessage() {
+        LastError e = lastError.get();
+        return e == null ? null : e.message();
     }
 
     /** Cuts the far side short so the loop notices the stop (e.g. closes a socket blocked in a read). */

@@ -15,7 +15,11 @@ public final class Weirds {
     private final ConcurrentHashMap<String, LongAdder> counts = new ConcurrentHashMap<>();
 
     public void count(String name) {
-        counts.computeIfAbsent(name, k -> new LongAdder()).increment();
+        add(name, 1);
+    }
+
+    public void add(String name, long n) {
+        counts.computeIfAbsent(name, k -> new LongAdder()).add(n);
     }
 
     public long get(String name) {

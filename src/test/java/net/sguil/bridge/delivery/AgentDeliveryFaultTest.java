@@ -1,4 +1,4 @@
-package net.sguil.bridge.sguil.agent;
+package net.sguil.bridge.delivery;
 
 import static net.sguil.bridge.sguil.agent.AgentTestSupport.await;
 import static net.sguil.bridge.sguil.agent.AgentTestSupport.config;
@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import net.sguil.bridge.weird.Weirds;
+import net.sguil.bridge.sguil.agent.AgentConfig;
+import net.sguil.bridge.sguil.agent.FakeSguild;
+import net.sguil.bridge.sguil.agent.SguildTrust;
+import net.sguil.bridge.sguil.agent.TestCertificate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,10 +35,10 @@ class AgentDeliveryFaultTest {
     void start() throws Exception {
         TestCertificate cert = TestCertificate.get();
         fake = new FakeSguild(cert).start();
-        AgentConfig cfg = config(fake.port(), SguildTrust.sha256Fingerprint(cert.sha256))
-                .replyTimeout(Duration.ofMillis(300)).pingInterval(Duration.ofMillis(200))
-                .pongTimeout(Duration.ofMillis(300)).build();
-        delivery = AgentDelivery.start(cfg, dir.resolve("outbox"), new Weirds());
+        AgentConfig cfg = config(fake.port(), SguildTrust.sha256Fingerprint(cert.sha256()))
+                .replyTimeout(Duration.ofMillis(300)).pongTimeout(Duration.ofMillis(300)).build();
+        delivery = AgentDelivery.start(cfg, AgentDeliveryTest.FAST.withIdlePing(Duration.ofMillis(200)),
+                dir.resolve("outbox"));
     }
 
     @AfterEach
@@ -57,7 +60,8 @@ class AgentDeliveryFaultTest {
         List<FakeSguild.Stored> stored = fake.stored();
         assertThat(stored).extracting(FakeSguild.Stored::message).containsExactlyElementsOf(expected);
         assertThat(stored).extracting(FakeSguild.Stored::cid).isSorted().doesNotHaveDuplicates();
-        assertThat(delivery.stats().failed()).isZero();
+        assertThat(delivery.stats().refused()).isZero();
+        assertThat(delivery.stats().droppedInvalid()).isZero();
     }
 
     @Test
@@ -91,7 +95,7 @@ class AgentDeliveryFaultTest {
         fake.silent(true);
         int before = fake.connections();
         await("a reconnect after an unanswered PING", () -> fake.connections() > before);
-        assertThat(delivery.stats().lastError()).contains("PONG");
+        assertThat(delivery.stats().lastError().message()).contains("PONG");
         fake.silent(false);
         submit(1);
         assertEachStoredOnce();
@@ -103,9 +107,30 @@ class AgentDeliveryFaultTest {
         await("first events", () -> fake.stored().size() == 3);
         fake.stop();
         submit(3);
-        await("the loss noticed", () -> !delivery.stats().connected() && delivery.stats().lastError() != null);
+        await("the loss noticed", () -> !delivery.stats().connected() && delivery.stats().condition() != null);
         fake.start();
         submit(2);
         assertEachStoredOnce();
+    }
+
+    @Test
+    void sguildsDeadDatabaseHandleKeepsEventsUntilSguildIsRestartedThenEachIsStoredOnce() throws Exception {
+        submit(2);
+        await("first events", () -> fake.stored().size() == 2);
+        fake.databaseGone();
+        submit(3);
+        await("a retried transient failure shown as the condition", () -> fake.transientFailures() >= 2
+                && delivery.stats().condition() != null);
+        DeliveryStats during = delivery.stats();
+        assertThat(during.condition()).isEqualTo("sguild 127.0.0.1:" + fake.port()
+                + ": storing fails: mysqlexec/db server: Server has gone away");
+        assertThat(during.transientFailures()).isGreaterThanOrEqualTo(2);
+        assertThat(during.connected()).as("sguild itself still answers").isTrue();
+        assertThat(during.outboxDepth()).isEqualTo(3);
+        fake.stop();
+        fake.start();
+        assertEachStoredOnce();
+        assertThat(delivery.stats().condition()).as("cleared by the first event stored").isNull();
+        assertThat(delivery.stats().lastConfirmedAt()).isNotNull();
     }
 }
