@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -152,16 +151,6 @@ final class ActionQueue implements Closeable, Durable {
     /** Requests not finished: waiting or being analysed. */
     synchronized int size() {
         return pending.size();
-    }
-
-    /** Requests waiting for the analyser. */
-    synchronized int waiting() {
-        return waiting.size();
-    }
-
-    /** Unfinished requests, oldest first (a copy). */
-    synchronized List<Pending> unfinished() {
-        return new ArrayList<>(pending.values());
     }
 
     @Override

@@ -104,6 +104,7 @@ final class EngineLoop {
         schedule(guarded("sancp poll", this::pollSessions), settings.sancpPoll().toMillis());
         schedule(guarded("clock", () -> engine.advanceTo(Instant.now())), 1000);
         schedule(guarded("health", () -> health.report(status())), settings.healthInterval().toMillis());
+        schedule(guarded("status", () -> health.writeIfChanged(status())), 1000);
     }
 
     private void schedule(Runnable task, long everyMillis) {

@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import net.sguil.bridge.sguil.StorableEvent;
-import net.sguil.bridge.state.CrashPoint;
 import net.sguil.bridge.sguil.agent.AgentConfig;
 import net.sguil.bridge.sguil.agent.AgentInfo;
 import net.sguil.bridge.sguil.agent.EventReply;
 import net.sguil.bridge.sguil.agent.SguildClient;
 import net.sguil.bridge.sguil.agent.SguildEventEncoder;
 import net.sguil.bridge.sguil.agent.SguildException;
+import net.sguil.bridge.state.CrashPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +43,7 @@ public final class AgentDelivery extends OutboxDelivery {
     private volatile SguildClient current;
 
     private AgentDelivery(AgentConfig config, DeliveryLimits limits, Outbox outbox) {
-        super(outbox, limits, "sguild " + config.host() + ":" + config.port(), "sguild-delivery");
+        super(outbox, limits, "sguild", "sguild " + config.host() + ":" + config.port(), "sguild-delivery");
         this.config = config;
     }
 
@@ -152,11 +152,11 @@ public final class AgentDelivery extends OutboxDelivery {
                     delivered(e, reply.kind() == EventReply.Kind.DUPLICATE);
                     retry.reset();
                 }
-                case REFUSED -> refused(e, "sguild answered Failed {" + reply.reason() + "}");
+                case REFUSED -> refused(e, "sguild answered Failed {" + EventValidator.visible(reply.reason()) + "}");
                 case TRANSIENT -> {
                     storingFails(reply.reason());
                     LOG.warn("sguild could not store event cid {}: Failed {{}}; kept, sending it again", cid,
-                            reply.reason());
+                            EventValidator.visible(reply.reason()));
                     client.ping();
                     waitBeforeResend(client, retry.nextDelayMillis());
                 }

@@ -31,7 +31,7 @@ public final class DbDelivery extends OutboxDelivery {
     private final String netName;
 
     private DbDelivery(DbSettings db, String sensor, String netName, Outbox outbox, DeliveryLimits limits) {
-        super(outbox, limits, "database", "db-delivery");
+        super(outbox, limits, "database", "database " + db.host() + ":" + db.port(), "db-delivery");
         this.db = db;
         this.sensor = sensor;
         this.netName = netName;

@@ -23,6 +23,7 @@ public abstract class OutboxDelivery implements EventDelivery {
     protected final Outbox outbox;
     protected final DeliveryLimits limits;
     protected final Pause pause = new Pause();
+    private final String name;
     private final String transport;
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
@@ -41,9 +42,14 @@ public abstract class OutboxDelivery implements EventDelivery {
     private volatile boolean storingFails;
     private volatile Instant lastConfirmedAt;
 
-    protected OutboxDelivery(Outbox outbox, DeliveryLimits limits, String transport, String threadName) {
+    /**
+     * @param name what the condition names: {@code sguild} or {@code database}
+     * @param transport where events go, for the status: {@code sguild HOST:PORT}, {@code database}
+     */
+    protected OutboxDelivery(Outbox outbox, DeliveryLimits limits, String name, String transport, String threadName) {
         this.outbox = outbox;
         this.limits = limits;
+        this.name = name;
         this.transport = transport;
         this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
@@ -124,7 +130,7 @@ public abstract class OutboxDelivery implements EventDelivery {
         connected = false;
         if (why != null) {
             error(why);
-            condition = transport + ": not connected: " + why;
+            condition = name + ": not connected: " + why;
             storingFails = false;
         }
     }
@@ -152,11 +158,14 @@ public abstract class OutboxDelivery implements EventDelivery {
         outbox.done(e);
     }
 
-    /** A failure a resend can cure: the entry stays at the head, the condition says so until one is stored. */
+    /**
+     * A failure a resend can cure: the entry stays at the head, and the condition says so until one
+     * is stored, e.g. {@code sguild: storing fails: Lost connection to server during query}.
+     */
     protected final void storingFails(String reason) {
         transientFailures.incrementAndGet();
         storingFails = true;
-        condition = transport + ": storing fails: " + reason;
+        condition = name + ": storing fails: " + EventValidator.visible(reason.replaceFirst("^mysqlexec/db server: ", ""));
         error(condition);
     }
 

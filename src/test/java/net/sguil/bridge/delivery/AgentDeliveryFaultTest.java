@@ -122,8 +122,7 @@ class AgentDeliveryFaultTest {
         await("a retried transient failure shown as the condition", () -> fake.transientFailures() >= 2
                 && delivery.stats().condition() != null);
         DeliveryStats during = delivery.stats();
-        assertThat(during.condition()).isEqualTo("sguild 127.0.0.1:" + fake.port()
-                + ": storing fails: mysqlexec/db server: Server has gone away");
+        assertThat(during.condition()).isEqualTo("sguild: storing fails: Server has gone away");
         assertThat(during.transientFailures()).isGreaterThanOrEqualTo(2);
         assertThat(during.connected()).as("sguild itself still answers").isTrue();
         assertThat(during.outboxDepth()).isEqualTo(3);

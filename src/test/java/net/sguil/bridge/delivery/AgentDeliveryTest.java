@@ -125,7 +125,8 @@ class AgentDeliveryTest {
             await("connected false", () -> !d.stats().connected());
             assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt))
                     .as("noticed long before the next PING (10 minutes away)").isLessThan(Duration.ofSeconds(20));
-            assertThat(d.stats().condition()).startsWith("sguild 127.0.0.1:" + fake.port() + ": not connected: ");
+            assertThat(d.stats().condition()).startsWith("sguild: not connected: ");
+            assertThat(d.stats().transport()).isEqualTo("sguild 127.0.0.1:" + fake.port());
         }
     }
 }
