@@ -5,7 +5,6 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import net.sguil.bridge.sguil.StorableEvent;
 import net.sguil.bridge.sguil.agent.AgentConfig;
 import net.sguil.bridge.sguil.agent.AgentInfo;
 import net.sguil.bridge.sguil.agent.EventReply;
@@ -68,40 +67,23 @@ public final class AgentDelivery extends OutboxDelivery {
     }
 
     @Override
-    protected void run() {
-        Backoff backoff = new Backoff(limits.backoffInitial(), limits.backoffMax());
-        while (running) {
-            try (SguildClient client = SguildClient.connect(config)) {
-                current = client;
-                if (!running) {
-                    break;
-                }
-                AgentInfo info = register(client);
-                int dropped = outbox.resync(info.maxCid());
-                alreadyDelivered(dropped);
-                up();
-                backoff.reset();
-                LOG.info("registered with sguild as sensor {} (sid {}, maxCid {}); {} events already stored, {} pending",
-                        info.sensorName(), info.sid(), info.maxCid(), dropped, outbox.depth());
-                dropSilentlyRefused();
-                deliver(client, info);
-            } catch (IOException | RuntimeException e) {
-                if (running) {
-                    down(e.getClass().getSimpleName() + ": " + e.getMessage());
-                    LOG.warn("sguild connection lost: {} ({} events pending)", lastErrorMessage(), outbox.depth());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    protected void session(Backoff backoff) throws IOException, InterruptedException {
+        try (SguildClient client = SguildClient.connect(config)) {
+            current = client;
+            if (!running) {
                 return;
-            } finally {
-                down(null);
-                current = null;
             }
-            if (running) {
-                long delay = backoff.nextDelayMillis();
-                LOG.info("reconnecting to sguild in {} ms", delay);
-                pause.sleep(delay);
-            }
+            AgentInfo info = register(client);
+            int dropped = outbox.resync(info.maxCid());
+            alreadyDelivered(dropped);
+            up();
+            backoff.reset();
+            LOG.info("registered with sguild as sensor {} (sid {}, maxCid {}); {} events already stored, {} pending",
+                    info.sensorName(), info.sid(), info.maxCid(), dropped, outbox.depth());
+            dropSilentlyRefused();
+            deliver(client, info);
+        } finally {
+            current = null;
         }
     }
 
@@ -133,15 +115,14 @@ public final class AgentDelivery extends OutboxDelivery {
                 requireAlive(client);
                 continue;
             }
-            StorableEvent ev = storable(e);
-            if (ev == null) {
+            Sendable s = prepare(e);
+            if (s == null) {
                 continue;
             }
-            long cid = outbox.assignCid(e);
-            sending();
+            long cid = s.cid();
             EventReply reply;
             try {
-                reply = client.sendEvent(cid, SguildEventEncoder.encode(ev, info, cid));
+                reply = client.sendEvent(cid, SguildEventEncoder.encode(s.event(), info, cid));
                 CrashPoint.here(CrashPoint.EVENT_SENT);
             } catch (SocketTimeoutException ex) {
                 e.countSilentFailure();
@@ -154,7 +135,7 @@ public final class AgentDelivery extends OutboxDelivery {
                 }
                 case REFUSED -> refused(e, "sguild answered Failed {" + EventValidator.visible(reply.reason()) + "}");
                 case TRANSIENT -> {
-                    storingFails(reply.reason());
+                    storingFails(reply.reason(), null);
                     LOG.warn("sguild could not store event cid {}: Failed {{}}; kept, sending it again", cid,
                             EventValidator.visible(reply.reason()));
                     client.ping();

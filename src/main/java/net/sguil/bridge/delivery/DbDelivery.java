@@ -9,7 +9,6 @@ import net.sguil.bridge.sguil.DbSettings;
 import net.sguil.bridge.sguil.DbUnreachableException;
 import net.sguil.bridge.sguil.SguilDbEventWriter;
 import net.sguil.bridge.sguil.SguilSchema;
-import net.sguil.bridge.sguil.StorableEvent;
 import net.sguil.bridge.state.CrashPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,63 +49,37 @@ public final class DbDelivery extends OutboxDelivery {
     }
 
     @Override
-    protected void run() {
-        Backoff backoff = new Backoff(limits.backoffInitial(), limits.backoffMax());
-        while (running) {
-            try (Connection c = db.connect()) {
-                SguilDbEventWriter writer = new SguilDbEventWriter(c, SguilSchema.load(), sensor, netName);
-                int sid = writer.sid();
-                int dropped = outbox.resync(writer.maxCid(sid));
-                alreadyDelivered(dropped);
-                up();
-                LOG.info("writing events to the database as sensor {} (sid {}); {} already stored, {} pending", sensor,
-                        sid, dropped, outbox.depth());
-                drain(writer, backoff);
-            } catch (WriteFailed e) {
-                LOG.warn("database delivery failed: {} ({} events pending); reconnecting", lastErrorMessage(),
-                        outbox.depth());
-            } catch (SQLException | DbUnreachableException | IOException | RuntimeException e) {
-                if (running) {
-                    down(e.getClass().getSimpleName() + ": " + e.getMessage());
-                    LOG.warn("database delivery failed: {} ({} events pending)", lastErrorMessage(), outbox.depth());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                down(null);
-            }
-            pause.sleep(backoff.nextDelayMillis());
+    protected void session(Backoff backoff) throws SQLException, DbUnreachableException, IOException,
+            InterruptedException, StoringFailed {
+        try (Connection c = db.connect()) {
+            SguilDbEventWriter writer = new SguilDbEventWriter(c, SguilSchema.load(), sensor, netName);
+            int sid = writer.sid();
+            int dropped = outbox.resync(writer.maxCid(sid));
+            alreadyDelivered(dropped);
+            up();
+            LOG.info("writing events to the database as sensor {} (sid {}); {} already stored, {} pending", sensor,
+                    sid, dropped, outbox.depth());
+            drain(writer, backoff);
         }
     }
 
-    /** An insert failed: counted and shown as storing failing, not as the connection being down. */
-    private static final class WriteFailed extends Exception {
-        WriteFailed(SQLException cause) {
-            super(cause);
-        }
-    }
-
-    private void drain(SguilDbEventWriter writer, Backoff backoff) throws WriteFailed, IOException,
+    private void drain(SguilDbEventWriter writer, Backoff backoff) throws StoringFailed, IOException,
             InterruptedException {
         while (running) {
             Outbox.Entry e = outbox.next(Duration.ofSeconds(1).toNanos());
             if (e == null || !running) {
                 continue;
             }
-            StorableEvent ev = storable(e);
-            if (ev == null) {
+            Sendable s = prepare(e);
+            if (s == null) {
                 continue;
             }
-            long cid = outbox.assignCid(e);
-            sending();
             SguilDbEventWriter.Result r;
             try {
-                r = writer.write(ev, cid);
+                r = writer.write(s.event(), s.cid());
                 CrashPoint.here(CrashPoint.EVENT_SENT);
             } catch (SQLException ex) {
-                storingFails(ex.getMessage());
-                throw new WriteFailed(ex);
+                throw storingFails(ex.getMessage(), ex);
             }
             delivered(e, r == SguilDbEventWriter.Result.ALREADY_PRESENT);
             backoff.reset();

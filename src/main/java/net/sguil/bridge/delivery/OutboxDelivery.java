@@ -55,8 +55,45 @@ public abstract class OutboxDelivery implements EventDelivery {
         this.thread.setDaemon(true);
     }
 
-    /** The delivery loop; returns when {@link #running} turns false. */
-    protected abstract void run();
+    /**
+     * One connection: connect (and register), resync the outbox, deliver until the connection fails
+     * or the delivery stops. Whatever it throws ends the connection; the loop reconnects after a
+     * capped, jittered exponential backoff, which the session resets once it is up.
+     */
+    protected abstract void session(Backoff backoff) throws Exception;
+
+    /** Thrown after {@link #storingFails}: counted and shown as storing failing, not as the connection being down. */
+    protected static final class StoringFailed extends Exception {
+        private StoringFailed(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff(limits.backoffInitial(), limits.backoffMax());
+        while (running) {
+            try {
+                session(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (StoringFailed e) {
+                LOG.warn("{} ({} events pending); reconnecting", condition, outbox.depth());
+            } catch (Exception e) {
+                if (running) {
+                    down(e.getClass().getSimpleName() + ": " + e.getMessage());
+                    LOG.warn("{} ({} events pending)", condition, outbox.depth());
+                }
+            } finally {
+                down(null);
+            }
+            if (running) {
+                long delay = backoff.nextDelayMillis();
+                LOG.info("reconnecting to {} in {} ms", transport, delay);
+                pause.sleep(delay);
+            }
+        }
+    }
 
     protected final void startDelivering() {
         thread.start();
@@ -94,11 +131,16 @@ public abstract class OutboxDelivery implements EventDelivery {
                 outbox.depth(), connected, condition, last == null ? null : last.toString(), lastError.get());
     }
 
+    /** An entry ready to go: as Sguil will store it, with its cid. */
+    protected record Sendable(StorableEvent event, long cid) {
+    }
+
     /**
-     * The entry as Sguil will store it, its repairs counted the first time this process sees it;
-     * null when it cannot be stored at all, in which case it has been dropped and counted.
+     * The entry as Sguil will store it, its repairs counted the first time this process sees it, its
+     * cid on disk, counted as sent; null when it cannot be stored at all, in which case it has been
+     * dropped and counted.
      */
-    protected final StorableEvent storable(Outbox.Entry e) throws IOException {
+    protected final Sendable prepare(Outbox.Entry e) throws IOException {
         EventValidator.Result r = EventValidator.check(e.event());
         if (r instanceof EventValidator.Unstorable u) {
             droppedInvalid.incrementAndGet();
@@ -110,11 +152,9 @@ public abstract class OutboxDelivery implements EventDelivery {
             repaired.incrementAndGet();
             s.repairs().forEach(repairs::count);
         }
-        return s.event();
-    }
-
-    protected final void sending() {
+        long cid = outbox.assignCid(e);
         sent.incrementAndGet();
+        return new Sendable(s.event(), cid);
     }
 
     /** The transport is up (registered, connected); clears a condition that said it was not. */
@@ -162,11 +202,12 @@ public abstract class OutboxDelivery implements EventDelivery {
      * A failure a resend can cure: the entry stays at the head, and the condition says so until one
      * is stored, e.g. {@code sguild: storing fails: Lost connection to server during query}.
      */
-    protected final void storingFails(String reason) {
+    protected final StoringFailed storingFails(String reason, Throwable cause) {
         transientFailures.incrementAndGet();
         storingFails = true;
         condition = name + ": storing fails: " + EventValidator.visible(reason.replaceFirst("^mysqlexec/db server: ", ""));
         error(condition);
+        return new StoringFailed(cause);
     }
 
     /** Refused in a way a resend cannot cure. */

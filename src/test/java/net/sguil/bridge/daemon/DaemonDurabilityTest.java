@@ -21,6 +21,15 @@ import org.junit.jupiter.api.Test;
  */
 class DaemonDurabilityTest extends DaemonTestBase {
 
+    /** The miniature installation with its capture and rows, and the daemon run until it halts at {@code point}. */
+    private Path crashedAt(String point) throws Exception {
+        fx.writeCapture();
+        fx.writeRows();
+        Path config = fx.writeConfig();
+        assertThat(runUntilCrash(config, point)).isEqualTo(CrashPoint.EXIT_STATUS);
+        return config;
+    }
+
     /** Runs the daemon as a child process that halts at {@code point}; returns its exit status. */
     private int runUntilCrash(Path config, String point) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -54,10 +63,7 @@ class DaemonDurabilityTest extends DaemonTestBase {
 
     @Test
     void killedRightAfterTheSancpReadTheSessionsItAskedForAreStillAnalysed() throws Exception {
-        fx.writeCapture();
-        fx.writeRows();
-        Path config = fx.writeConfig();
-        assertThat(runUntilCrash(config, CrashPoint.SANCP_READ)).isEqualTo(CrashPoint.EXIT_STATUS);
+        Path config = crashedAt(CrashPoint.SANCP_READ);
 
         Path state = dir.resolve("state");
         assertThat(Files.readString(state.resolve("sancp.position"))).as("the position moved past the SMTP session")
@@ -75,10 +81,7 @@ class DaemonDurabilityTest extends DaemonTestBase {
 
     @Test
     void killedWhileAnAnalysisStoredItsFilesTheAnalysisIsRedoneAndNothingHalfDoneIsLeft() throws Exception {
-        fx.writeCapture();
-        fx.writeRows();
-        Path config = fx.writeConfig();
-        assertThat(runUntilCrash(config, CrashPoint.ANALYSIS_STORED)).isEqualTo(CrashPoint.EXIT_STATUS);
+        Path config = crashedAt(CrashPoint.ANALYSIS_STORED);
 
         Path attachments = dir.resolve("attachments");
         assertThat(under(attachments, ".spool-")).as("the interrupted analysis left its spool").isNotEmpty();

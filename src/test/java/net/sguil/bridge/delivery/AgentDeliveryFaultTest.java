@@ -1,7 +1,6 @@
 package net.sguil.bridge.delivery;
 
 import static net.sguil.bridge.sguil.agent.AgentTestSupport.await;
-import static net.sguil.bridge.sguil.agent.AgentTestSupport.config;
 import static net.sguil.bridge.sguil.agent.AgentTestSupport.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +12,7 @@ import java.util.List;
 
 import net.sguil.bridge.sguil.agent.AgentConfig;
 import net.sguil.bridge.sguil.agent.FakeSguild;
-import net.sguil.bridge.sguil.agent.SguildTrust;
-import net.sguil.bridge.sguil.agent.TestCertificate;
+import net.sguil.bridge.sguil.agent.FakeSguildTestBase;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,29 +20,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** sguild misbehaving under the agent; every test ends with each event stored exactly once. */
-class AgentDeliveryFaultTest {
+class AgentDeliveryFaultTest extends FakeSguildTestBase {
     private static final Instant TS = Instant.parse("2026-11-27T12:00:00Z");
 
     @TempDir
     Path dir;
-    private FakeSguild fake;
     private AgentDelivery delivery;
     private final List<String> expected = new ArrayList<>();
 
     @BeforeEach
-    void start() throws Exception {
-        TestCertificate cert = TestCertificate.get();
-        fake = new FakeSguild(cert).start();
-        AgentConfig cfg = config(fake.port(), SguildTrust.sha256Fingerprint(cert.sha256()))
-                .replyTimeout(Duration.ofMillis(300)).pongTimeout(Duration.ofMillis(300)).build();
+    void startDelivery() throws Exception {
+        AgentConfig cfg = pinned().replyTimeout(Duration.ofMillis(300)).pongTimeout(Duration.ofMillis(300)).build();
         delivery = AgentDelivery.start(cfg, AgentDeliveryTest.FAST.withIdlePing(Duration.ofMillis(200)),
                 dir.resolve("outbox"));
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stopDelivery() throws Exception {
         delivery.close();
-        fake.close();
     }
 
     private void submit(int n) throws Exception {

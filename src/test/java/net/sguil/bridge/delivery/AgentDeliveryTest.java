@@ -13,40 +13,20 @@ import java.util.List;
 import net.sguil.bridge.facts.SguilEventOut;
 import net.sguil.bridge.sguil.agent.AgentConfig;
 import net.sguil.bridge.sguil.agent.FakeSguild;
+import net.sguil.bridge.sguil.agent.FakeSguildTestBase;
 import net.sguil.bridge.sguil.agent.SguildTrust;
-import net.sguil.bridge.sguil.agent.TestCertificate;
 
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AgentDeliveryTest {
+class AgentDeliveryTest extends FakeSguildTestBase {
     /** Backoff short enough for tests. */
     static final DeliveryLimits FAST = DeliveryLimits.defaults().withBackoff(Duration.ofMillis(20), Duration.ofMillis(200));
     private static final Instant TS = Instant.parse("2026-11-27T23:47:56Z");
 
     @TempDir
     Path dir;
-    private TestCertificate cert;
-    private FakeSguild fake;
-
-    @BeforeEach
-    void startFake() throws Exception {
-        cert = TestCertificate.get();
-        fake = new FakeSguild(cert).start();
-    }
-
-    @AfterEach
-    void stopFake() throws Exception {
-        fake.close();
-    }
-
-    private AgentConfig.Builder pinned() {
-        return config(fake.port(), SguildTrust.sha256Fingerprint(cert.sha256()));
-    }
-
     @Test
     void deliversEventsWithTheExactFieldsAndRepairsIpv6Visibly() throws Exception {
         try (AgentDelivery d = AgentDelivery.start(pinned().build(), FAST, dir.resolve("outbox"))) {

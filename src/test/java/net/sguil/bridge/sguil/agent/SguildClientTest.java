@@ -20,31 +20,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import net.sguil.bridge.sguil.StorableEvent;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-class SguildClientTest {
+class SguildClientTest extends FakeSguildTestBase {
     private static final Instant TS = Instant.parse("2026-11-27T23:47:56Z");
-
-    private TestCertificate cert;
-    private FakeSguild fake;
-
-    @BeforeEach
-    void startFake() throws Exception {
-        cert = TestCertificate.get();
-        fake = new FakeSguild(cert).start();
-    }
-
-    @AfterEach
-    void stopFake() throws Exception {
-        fake.close();
-    }
-
-    private AgentConfig.Builder pinned() {
-        return config(fake.port(), SguildTrust.sha256Fingerprint(cert.sha256));
-    }
 
     @Test
     void trustsTheGivenPemCertificate() throws Exception {
