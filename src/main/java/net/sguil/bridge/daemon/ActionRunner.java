@@ -3,6 +3,7 @@ package net.sguil.bridge.daemon;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import net.sguil.bridge.analysis.TimedFact;
 import net.sguil.bridge.facts.ExtractSession;
 import net.sguil.bridge.rules.ActionHandler;
 import org.slf4j.Logger;

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import net.sguil.bridge.analysis.TimedFact;
 import net.sguil.bridge.delivery.DeliveryStats;
 import net.sguil.bridge.delivery.EventDelivery;
 import net.sguil.bridge.delivery.LastError;

@@ -17,15 +17,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import net.sguil.bridge.config.BridgeConfig.SensorPcaps;
-import net.sguil.bridge.extract.CaptureProcessor;
-import net.sguil.bridge.extract.CaptureReport;
-import net.sguil.bridge.extract.ExtractedMessage;
-import net.sguil.bridge.extract.ExtractionConfig;
-import net.sguil.bridge.extract.ExtractionListener;
-import net.sguil.bridge.extract.ExtractionPipeline;
+import net.sguil.bridge.analysis.CaptureProcessor;
+import net.sguil.bridge.analysis.CaptureReport;
+import net.sguil.bridge.analysis.ExtractedMessage;
+import net.sguil.bridge.analysis.ExtractionConfig;
+import net.sguil.bridge.analysis.ExtractionPipeline;
+import net.sguil.bridge.analysis.FactFeed;
+import net.sguil.bridge.analysis.TimedFact;
 import net.sguil.bridge.facts.ExtractSession;
-import net.sguil.bridge.facts.HttpTransaction;
-import net.sguil.bridge.http.HttpLimits;
 import net.sguil.bridge.rawlog.RawLogLocator;
 import net.sguil.bridge.rawlog.SessionFilter;
 import net.sguil.bridge.state.CrashPoint;
@@ -87,30 +86,23 @@ final class SessionAnalyzer {
         }
         List<TimedFact> found = new ArrayList<>();
         int[] captures = {0};
-        ExtractionListener collect = new ExtractionListener() {
+        FactFeed collect = new FactFeed(found::addAll) {
             @Override
             public void message(ExtractedMessage m) {
                 CrashPoint.here(CrashPoint.ANALYSIS_STORED);
-                for (Object f : m.facts()) {
-                    found.add(new TimedFact(f, m.session().getLastSeen()));
-                }
-            }
-
-            @Override
-            public void httpTransaction(HttpTransaction t) {
-                found.add(new TimedFact(t, Instant.ofEpochMilli(t.getTimestampMillis())));
+                super.message(m);
             }
 
             @Override
             public void capture(CaptureReport report) {
                 captures[0]++;
-                report.weirds().forEach(weirds::add);
+                weirds.addAll(report.weirds());
             }
         };
         Path out = Files.createDirectories(directoryOf(req));
         try (ExtractionPipeline pipeline = new ExtractionPipeline(ExtractionConfig.defaults(out).withThreads(1),
                 collect)) {
-            new CaptureProcessor(pipeline, HttpLimits.defaults()).processSession(files,
+            new CaptureProcessor(pipeline, true).processSession(files,
                     files.get(0).getFileName().toString(),
                     sink -> new SessionFilter(req.getSrcIp(), req.getSrcPort(), req.getDstIp(), req.getDstPort(), sink));
         }

@@ -1,5 +1,15 @@
 package net.sguil.bridge.delivery;
 
+import static net.sguil.bridge.delivery.DeliveryWeird.DELIVERY_ADDRESS_NOT_IPV4;
+import static net.sguil.bridge.delivery.DeliveryWeird.DELIVERY_CLASS_MISSING;
+import static net.sguil.bridge.delivery.DeliveryWeird.DELIVERY_CLASS_REWRITTEN;
+import static net.sguil.bridge.delivery.DeliveryWeird.DELIVERY_DETAIL_TRUNCATED;
+import static net.sguil.bridge.delivery.DeliveryWeird.DELIVERY_GENERATOR_REWRITTEN;
+import static net.sguil.bridge.delivery.DeliveryWeird.DELIVERY_MESSAGE_NOT_ASCII;
+import static net.sguil.bridge.delivery.DeliveryWeird.DELIVERY_MESSAGE_TRUNCATED;
+import static net.sguil.bridge.delivery.DeliveryWeird.DELIVERY_NUMBER_OUT_OF_RANGE;
+import static net.sguil.bridge.delivery.DeliveryWeird.DELIVERY_PRIORITY_CLAMPED;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,8 +25,8 @@ import net.sguil.bridge.sguil.StorableEvent;
  * The one policy for what goes into Sguil, through sguild or straight into its database (SGUIL.md
  * section 3, step 4 of "Delivering every event exactly once"): a conclusion becomes a {@link
  * StorableEvent}, and whatever Sguil would store wrongly, or refuse without a word, is repaired
- * visibly: a note at the head of the detail says what was changed and the repair is counted under
- * one of the names below. Only what cannot be repaired, a timestamp outside the days Sguil can
+ * visibly: a note at the head of the detail says what was changed and the repair is counted as a
+ * {@link DeliveryWeird}. Only what cannot be repaired, a timestamp outside the days Sguil can
  * make tables for, is refused; the delivery drops it with a log line and a count.
  *
  * <p>The detail starts with the conclusion's mark ({@link ConclusionId}), visibly: rule and
@@ -26,15 +36,6 @@ import net.sguil.bridge.sguil.StorableEvent;
  * so it needs no HTML escaping and the console draws it.
  */
 public final class EventValidator {
-    public static final String ADDRESS_NOT_IPV4 = "delivery.address_not_ipv4";
-    public static final String CLASS_MISSING = "delivery.class_missing";
-    public static final String CLASS_REWRITTEN = "delivery.class_rewritten";
-    public static final String PRIORITY_CLAMPED = "delivery.priority_clamped";
-    public static final String MESSAGE_NOT_ASCII = "delivery.message_not_ascii";
-    public static final String MESSAGE_TRUNCATED = "delivery.message_truncated";
-    public static final String NUMBER_OUT_OF_RANGE = "delivery.number_out_of_range";
-    public static final String GENERATOR_REWRITTEN = "delivery.generator_rewritten";
-    public static final String DETAIL_TRUNCATED = "delivery.detail_truncated";
     public static final String TRUNCATION_MARK = "\n[detail truncated by sguil-bridge]\n";
     static final String DEFAULT_CLASS = "unknown";
     private static final int MAX_DETAIL_BYTES = StorableEvent.MAX_DETAIL_HEX / 2;
@@ -46,7 +47,7 @@ public final class EventValidator {
     }
 
     /** The event as it will be stored, and the names of the repairs it needed (empty: none). */
-    public record Storable(StorableEvent event, List<String> repairs) implements Result {
+    public record Storable(StorableEvent event, List<DeliveryWeird> repairs) implements Result {
     }
 
     /** Why the event cannot be stored at all. */
@@ -67,8 +68,8 @@ public final class EventValidator {
         String sigClass = sigClass(ev.getSigClass(), notes);
         long generator = ev.getGeneratorId();
         if (generator != SguilEventOut.BRIDGE_GENERATOR_ID) {
-            notes.add(GENERATOR_REWRITTEN, "Generator " + generator + " stored as " + SguilEventOut.BRIDGE_GENERATOR_ID
-                    + " (the console shows details only for it)");
+            notes.add(DELIVERY_GENERATOR_REWRITTEN, "Generator " + generator + " stored as "
+                    + SguilEventOut.BRIDGE_GENERATOR_ID + " (the console shows details only for it)");
             generator = SguilEventOut.BRIDGE_GENERATOR_ID;
         }
         long signatureId = number("Signature id", ev.getSignatureId(), MAX_UNSIGNED_INT, notes);
@@ -79,8 +80,9 @@ public final class EventValidator {
         long src = Ipv4.valueOf(ev.getSrcIp());
         long dst = Ipv4.valueOf(ev.getDstIp());
         if ((src < 0 && present(ev.getSrcIp())) || (dst < 0 && present(ev.getDstIp()))) {
-            notes.add(ADDRESS_NOT_IPV4, "Addresses (not IPv4, sent as 0.0.0.0): source "
-                    + endpoint(ev.getSrcIp(), ev.getSrcPort()) + ", destination " + endpoint(ev.getDstIp(), ev.getDstPort()));
+            notes.add(DELIVERY_ADDRESS_NOT_IPV4, "Addresses (not IPv4, sent as 0.0.0.0): source "
+                    + endpoint(ev.getSrcIp(), ev.getSrcPort()) + ", destination "
+                    + endpoint(ev.getDstIp(), ev.getDstPort()));
         }
         String detail = detail(ev, notes);
         return new Storable(new StorableEvent(signature, priority, sigClass, generator, signatureId, revision, ts,
@@ -91,7 +93,7 @@ public final class EventValidator {
     /** The notes a repair leaves at the head of the detail, and the counted names. */
     private static final class Notes {
         final boolean html;
-        final List<String> names = new ArrayList<>();
+        final List<DeliveryWeird> names = new ArrayList<>();
         final StringBuilder text = new StringBuilder();
 
         Notes(boolean html) {
@@ -102,7 +104,7 @@ public final class EventValidator {
             text.append(html ? "<p>" : "").append(s).append(html ? "</p>\n" : "\n");
         }
 
-        void add(String name, String note) {
+        void add(DeliveryWeird name, String note) {
             names.add(name);
             line(note);
         }
@@ -124,11 +126,11 @@ public final class EventValidator {
             replaced |= !ascii;
         }
         if (replaced) {
-            notes.add(MESSAGE_NOT_ASCII, "Message had characters Sguil cannot store, shown as '?': "
+            notes.add(DELIVERY_MESSAGE_NOT_ASCII, "Message had characters Sguil cannot store, shown as '?': "
                     + visible(signature));
         }
         if (count > StorableEvent.MAX_SIGNATURE) {
-            notes.add(MESSAGE_TRUNCATED, "Message cut at " + StorableEvent.MAX_SIGNATURE + " of its " + count
+            notes.add(DELIVERY_MESSAGE_TRUNCATED, "Message cut at " + StorableEvent.MAX_SIGNATURE + " of its " + count
                     + " characters");
         }
         return out.toString();
@@ -139,13 +141,13 @@ public final class EventValidator {
             return p;
         }
         int stored = p < 1 ? 1 : 5;
-        notes.add(PRIORITY_CLAMPED, "Priority " + p + " stored as " + stored + " (Sguil knows 1 to 5)");
+        notes.add(DELIVERY_PRIORITY_CLAMPED, "Priority " + p + " stored as " + stored + " (Sguil knows 1 to 5)");
         return stored;
     }
 
     private static String sigClass(String c, Notes notes) {
         if (c == null || c.isEmpty()) {
-            notes.add(CLASS_MISSING, "No class given; stored as '" + DEFAULT_CLASS + "'");
+            notes.add(DELIVERY_CLASS_MISSING, "No class given; stored as '" + DEFAULT_CLASS + "'");
             return DEFAULT_CLASS;
         }
         String lower = c.toLowerCase(Locale.ROOT);
@@ -157,7 +159,7 @@ public final class EventValidator {
         // Sguil itself keeps 20 characters (web-application-attack is web-application-atta for Snort's
         // alerts too): only characters it cannot take are a repair.
         if (!out.toString().equals(c.substring(0, Math.min(c.length(), StorableEvent.MAX_CLASS)))) {
-            notes.add(CLASS_REWRITTEN, "Class '" + visible(c) + "' stored as '" + out
+            notes.add(DELIVERY_CLASS_REWRITTEN, "Class '" + visible(c) + "' stored as '" + out
                     + "' (Sguil takes 20 characters of [a-z0-9-])");
         }
         return out.toString();
@@ -167,7 +169,7 @@ public final class EventValidator {
         if (v >= 0 && v <= max) {
             return v;
         }
-        notes.add(NUMBER_OUT_OF_RANGE, what + " " + v + " stored as 0 (Sguil takes 0 to " + max + ")");
+        notes.add(DELIVERY_NUMBER_OUT_OF_RANGE, what + " " + v + " stored as 0 (Sguil takes 0 to " + max + ")");
         return 0;
     }
 
@@ -194,7 +196,7 @@ public final class EventValidator {
         if (utf8Length(body) <= budget) {
             return head.append(body).toString();
         }
-        notes.names.add(DETAIL_TRUNCATED);
+        notes.names.add(DELIVERY_DETAIL_TRUNCATED);
         return head.append(cut(body, budget - TRUNCATION_MARK.length())).append(TRUNCATION_MARK).toString();
     }
 

@@ -1,9 +1,7 @@
 /**
- * Getting every conclusion into Sguil exactly once: the durable {@link net.sguil.bridge.delivery.Outbox},
- * the one {@link net.sguil.bridge.delivery.EventValidator} that makes an event storable (repairing
- * visibly, or refusing), and the two transports over it, {@link net.sguil.bridge.delivery.AgentDelivery}
- * (sguild's agent port) and {@link net.sguil.bridge.delivery.DbDelivery} (straight into the database).
- * Imports {@code facts}, {@code sguil} (the database and {@code StorableEvent}), {@code sguil.agent}
- * (the wire protocol), {@code state} and {@code weird}; nothing imports it but the daemon.
+ * Getting each conclusion into Sguil exactly once: the durable outbox, the delivery loops of both
+ * transports (sguild's agent port, or Sguil's tables directly) and the one validator that makes an
+ * event storable, repairing visibly what Sguil cannot store. May import {@code facts}, {@code sguil},
+ * {@code sguil.agent}, {@code state}, {@code weird}.
  */
 package net.sguil.bridge.delivery;

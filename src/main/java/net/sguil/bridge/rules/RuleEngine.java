@@ -107,7 +107,7 @@ public final class RuleEngine implements AutoCloseable {
             }
             ((SessionPseudoClock) session.getSessionClock()).advanceTime(t - now, TimeUnit.MILLISECONDS);
         } else if (pseudoClock && t < now) {
-            weirds.count("rules.late_fact");
+            weirds.count(RuleWeird.RULES_LATE_FACT);
         }
         session.insert(fact);
     }
@@ -200,7 +200,7 @@ public final class RuleEngine implements AutoCloseable {
                 n = session.fireAllRules(limits.maxFiringsPerCall() - total);
             } catch (RuntimeException e) {
                 // A failing consequence must not stop the stream: report it and go on with the rest.
-                weirds.count("rules.consequence_error");
+                weirds.count(RuleWeird.RULES_CONSEQUENCE_ERROR);
                 LOG.error("rule consequence failed: {}", e.getMessage(), e);
                 deliver();
                 total++;
@@ -212,7 +212,7 @@ public final class RuleEngine implements AutoCloseable {
                 return total;
             }
         }
-        weirds.count("rules.firing_limit");
+        weirds.count(RuleWeird.RULES_FIRING_LIMIT);
         LOG.warn("stopped after {} rule firings in one call; a rule may be re-activating itself", total);
         return total;
     }
@@ -228,10 +228,10 @@ public final class RuleEngine implements AutoCloseable {
             if (o instanceof SguilEventOut e) {
                 String key = e.getRule() + KEY_SEPARATOR + e.getEvidenceKey();
                 if (delivered.putIfAbsent(key, Boolean.TRUE) != null) {
-                    weirds.count("rules.duplicate_conclusion");
+                    weirds.count(RuleWeird.RULES_DUPLICATE_CONCLUSION);
                     session.delete(h);
                 } else if (replayOnly) {
-                    weirds.count("rules.replayed_conclusion");
+                    weirds.count(RuleWeird.RULES_REPLAYED_CONCLUSION);
                 } else {
                     emitted++;
                     sink.accept(e);
@@ -242,7 +242,7 @@ public final class RuleEngine implements AutoCloseable {
                     continue;
                 }
                 if (replayOnly) {
-                    weirds.count("rules.replayed_action");
+                    weirds.count(RuleWeird.RULES_REPLAYED_ACTION);
                 } else {
                     actions.extract(x);
                 }

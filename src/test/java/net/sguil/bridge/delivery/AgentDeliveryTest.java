@@ -36,7 +36,7 @@ class AgentDeliveryTest extends FakeSguildTestBase {
             assertThat(d.awaitDrained(Duration.ofSeconds(30))).isTrue();
             assertThat(d.stats()).extracting(DeliveryStats::submitted, DeliveryStats::confirmed, DeliveryStats::refused,
                     DeliveryStats::repaired, DeliveryStats::outboxDepth).containsExactly(2L, 2L, 0L, 1L, 0);
-            assertThat(d.stats().repairs()).containsExactly(java.util.Map.entry(EventValidator.ADDRESS_NOT_IPV4, 1L));
+            assertThat(d.stats().repairs()).containsExactly(java.util.Map.entry(DeliveryWeird.DELIVERY_ADDRESS_NOT_IPV4.id(), 1L));
         }
         List<FakeSguild.Stored> s = fake.stored();
         assertThat(s).hasSize(2);

@@ -108,8 +108,8 @@ class DbDeliveryTest {
             assertThat(d.awaitDrained(Duration.ofSeconds(30))).isTrue();
             assertThat(d.stats()).extracting(DeliveryStats::confirmed, DeliveryStats::repaired,
                     DeliveryStats::droppedInvalid).containsExactly(3L, 2L, 0L);
-            assertThat(d.stats().repairs()).containsEntry(EventValidator.ADDRESS_NOT_IPV4, 1L)
-                    .containsEntry(EventValidator.CLASS_REWRITTEN, 1L);
+            assertThat(d.stats().repairs()).containsEntry(DeliveryWeird.DELIVERY_ADDRESS_NOT_IPV4.id(), 1L)
+                    .containsEntry(DeliveryWeird.DELIVERY_CLASS_REWRITTEN.id(), 1L);
         }
         List<String> stored = new ArrayList<>();
         try (Connection c = db.connect(); Statement s = c.createStatement();

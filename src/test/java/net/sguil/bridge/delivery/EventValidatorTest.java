@@ -54,7 +54,7 @@ class EventValidatorTest {
         String sig = "\u00e9t\u00e9 \uD83D\uDE00 \u0007" + "x".repeat(300);
         EventValidator.Storable s = storable(ev(sig, 1, "a", "1.1.1.1", "2.2.2.2", 6, "", null));
         assertThat(s.event().signature()).hasSize(255).startsWith("?t? ? ?xx");
-        assertThat(s.repairs()).containsExactly(EventValidator.MESSAGE_NOT_ASCII, EventValidator.MESSAGE_TRUNCATED);
+        assertThat(s.repairs()).containsExactly(DeliveryWeird.DELIVERY_MESSAGE_NOT_ASCII, DeliveryWeird.DELIVERY_MESSAGE_TRUNCATED);
         assertThat(afterMark(s)).startsWith("Message had characters Sguil cannot store, shown as '?': \\xc3\\xa9t")
                 .contains("Message cut at 255 of its 307 characters");
     }
@@ -68,7 +68,7 @@ class EventValidatorTest {
                 + " 'web-application-atta'");
         EventValidator.Storable none = storable(ev("s", 9, null, "1.1.1.1", "2.2.2.2", 6, "", null));
         assertThat(none.event()).extracting(StorableEvent::priority, StorableEvent::sigClass).containsExactly(5, "unknown");
-        assertThat(none.repairs()).containsExactly(EventValidator.PRIORITY_CLAMPED, EventValidator.CLASS_MISSING);
+        assertThat(none.repairs()).containsExactly(DeliveryWeird.DELIVERY_PRIORITY_CLAMPED, DeliveryWeird.DELIVERY_CLASS_MISSING);
     }
 
     @Test
@@ -86,7 +86,7 @@ class EventValidatorTest {
         assertThat(afterMark(s)).isEqualTo(
                 "<p>Addresses (not IPv4, sent as 0.0.0.0): source [2001:db8::1]:40000, destination [10.0.0.5]:80</p>\n"
                         + "<table></table>");
-        assertThat(s.repairs()).containsExactly(EventValidator.ADDRESS_NOT_IPV4);
+        assertThat(s.repairs()).containsExactly(DeliveryWeird.DELIVERY_ADDRESS_NOT_IPV4);
     }
 
     @Test
@@ -106,7 +106,7 @@ class EventValidatorTest {
         assertThat(detail).startsWith("<table><tr>").endsWith(EventValidator.TRUNCATION_MARK).doesNotContain("\uFFFD");
         String kept = detail.substring(0, detail.length() - EventValidator.TRUNCATION_MARK.length());
         assertThat(kept.lastIndexOf('<')).isLessThan(kept.lastIndexOf('>'));
-        assertThat(s.repairs()).containsExactly(EventValidator.DETAIL_TRUNCATED);
+        assertThat(s.repairs()).containsExactly(DeliveryWeird.DELIVERY_DETAIL_TRUNCATED);
     }
 
     @Test
@@ -125,9 +125,9 @@ class EventValidatorTest {
         assertThat(s.event()).extracting(StorableEvent::generatorId, StorableEvent::signatureId,
                 StorableEvent::revision, StorableEvent::srcPort, StorableEvent::dstPort).containsExactly(10001L, 0L, 0L,
                 0, 0);
-        assertThat(s.repairs()).containsExactly(EventValidator.GENERATOR_REWRITTEN, EventValidator.NUMBER_OUT_OF_RANGE,
-                EventValidator.NUMBER_OUT_OF_RANGE, EventValidator.NUMBER_OUT_OF_RANGE,
-                EventValidator.NUMBER_OUT_OF_RANGE);
+        assertThat(s.repairs()).containsExactly(DeliveryWeird.DELIVERY_GENERATOR_REWRITTEN, DeliveryWeird.DELIVERY_NUMBER_OUT_OF_RANGE,
+                DeliveryWeird.DELIVERY_NUMBER_OUT_OF_RANGE, DeliveryWeird.DELIVERY_NUMBER_OUT_OF_RANGE,
+                DeliveryWeird.DELIVERY_NUMBER_OUT_OF_RANGE);
     }
 
     @Test
