@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import net.sguil.bridge.analysis.AnalysisLimits;
 import net.sguil.bridge.config.BridgeConfig;
 import net.sguil.bridge.config.BridgeConfig.SensorPcaps;
 import net.sguil.bridge.config.ConfigException;
@@ -20,14 +21,16 @@ import net.sguil.bridge.sguil.agent.AgentConfig;
 import net.sguil.bridge.sguil.agent.SguildTrust;
 
 /**
- * Every key of the configuration the daemon uses, read and checked once at start (a bad value
- * stops it there, naming the key and its line). Defaults are real time: 1 s polls.
+ * Every key of the configuration the daemon uses, read and checked once at start (a bad value or an
+ * unknown {@code limits.*} key stops it there, naming the key and its line). Defaults are real time:
+ * 1 s polls.
  *
  * @param agent how to reach sguild; null in direct database mode (no {@code sguild.host})
  */
 record DaemonSettings(Path stateDir, DbSettings db, Set<String> sensors, String ownSensor, String netName,
                       ReaderLimits readerLimits, List<Path> ruleDirs, RuleParameters ruleParameters,
-                      Path extractDir, Map<String, SensorPcaps> sensorPcaps, Duration pcapBack, Duration pcapForward,
+                      Path extractDir, AnalysisLimits analysisLimits, Map<String, SensorPcaps> sensorPcaps,
+                      Duration pcapBack, Duration pcapForward,
                       int actionsQueue, Duration eventPoll, Duration sancpPoll, Duration healthInterval,
                       AgentConfig agent, DeliveryLimits deliveryLimits) {
 
@@ -45,6 +48,7 @@ record DaemonSettings(Path stateDir, DbSettings db, Set<String> sensors, String 
                 c.string("rules.dirs").isPresent() ? c.paths("rules.dirs") : List.of(RuleDirectories.shipped()),
                 parameters,
                 c.path("extract.dir").orElse(stateDir.resolve("attachments")),
+                AnalysisLimits.from(c.file()),
                 c.sensorPcaps(),
                 c.seconds("pcap.back_seconds", 60),
                 c.seconds("pcap.forward_seconds", 600),

@@ -81,7 +81,8 @@ final class EngineLoop {
             return t;
         });
         this.actions = new ActionRunner(new SessionAnalyzer(settings.sensorPcaps(), settings.pcapBack(),
-                settings.pcapForward(), settings.extractDir(), counters.analysisWeirds), queue, counters,
+                settings.pcapForward(), settings.extractDir(), settings.analysisLimits(), counters.analysisWeirds),
+                queue, counters,
                 (p, facts) -> thread.execute(() -> analysed(p, facts)));
         this.engine = RuleEngine.replay(rules, settings.ruleParameters(), this::conclude, actions);
     }

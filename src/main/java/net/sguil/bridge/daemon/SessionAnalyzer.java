@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import net.sguil.bridge.config.BridgeConfig.SensorPcaps;
+import net.sguil.bridge.analysis.AnalysisLimits;
 import net.sguil.bridge.analysis.CaptureProcessor;
 import net.sguil.bridge.analysis.CaptureReport;
 import net.sguil.bridge.analysis.ExtractedMessage;
@@ -64,13 +65,16 @@ final class SessionAnalyzer {
     private final Duration back;
     private final Duration forward;
     private final Path extractDir;
+    private final AnalysisLimits limits;
     private final Weirds weirds;
 
-    SessionAnalyzer(Map<String, SensorPcaps> sensors, Duration back, Duration forward, Path extractDir, Weirds weirds) {
+    SessionAnalyzer(Map<String, SensorPcaps> sensors, Duration back, Duration forward, Path extractDir,
+                    AnalysisLimits limits, Weirds weirds) {
         this.sensors = sensors;
         this.back = back;
         this.forward = forward;
         this.extractDir = extractDir;
+        this.limits = limits;
         this.weirds = weirds;
     }
 
@@ -100,7 +104,7 @@ final class SessionAnalyzer {
             }
         };
         Path out = Files.createDirectories(directoryOf(req));
-        try (ExtractionPipeline pipeline = new ExtractionPipeline(ExtractionConfig.defaults(out).withThreads(1),
+        try (ExtractionPipeline pipeline = new ExtractionPipeline(ExtractionConfig.defaults(out).withThreads(1).withLimits(limits),
                 collect)) {
             new CaptureProcessor(pipeline, true).processSession(files,
                     files.get(0).getFileName().toString(),
