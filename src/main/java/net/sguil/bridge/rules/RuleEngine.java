@@ -62,6 +62,7 @@ public final class RuleEngine implements AutoCloseable {
     private KieSession session;
     private long emitted;
     private long lastFire = Long.MIN_VALUE / 2;
+    private boolean replayOnly;
 
     private RuleEngine(RuleSet rules, RuleParameters parameters, EventSink sink, ActionHandler actions,
                        EngineLimits limits, boolean pseudoClock) {
@@ -135,6 +136,19 @@ public final class RuleEngine implements AutoCloseable {
             clock.advanceTime(Math.min(target - now, ADVANCE_STEP_MILLIS), TimeUnit.MILLISECONDS);
             fire();
         }
+    }
+
+    /**
+     * While on, conclusions and pcap requests are remembered as raised, so they are not raised
+     * again, but neither delivered nor acted on (counted as {@code rules.replayed_conclusion} and
+     * {@code rules.replayed_action}): replaying rows that were processed before rebuilds the rules'
+     * state, such as the trending baselines, and raises nothing. What is pending is fired first, in
+     * the mode it was inserted in.
+     */
+    public void replayOnly(boolean on) {
+        applyPendingReload();
+        fire();
+        replayOnly = on;
     }
 
     /** Hands over a newly built rule set; it replaces the current one at the next insert or fire. */
@@ -213,16 +227,23 @@ public final class RuleEngine implements AutoCloseable {
             Object o = session.getObject(h);
             if (o instanceof SguilEventOut e) {
                 String key = e.getRule() + KEY_SEPARATOR + e.getEvidenceKey();
-                if (delivered.putIfAbsent(key, Boolean.TRUE) == null) {
-                    emitted++;
-                    sink.accept(e);
-                } else {
+                if (delivered.putIfAbsent(key, Boolean.TRUE) != null) {
                     weirds.count(RuleWeird.RULES_DUPLICATE_CONCLUSION);
                     session.delete(h);
+                } else if (replayOnly) {
+                    weirds.count(RuleWeird.RULES_REPLAYED_CONCLUSION);
+                } else {
+                    emitted++;
+                    sink.accept(e);
                 }
             } else if (o instanceof ExtractSession x) {
                 session.delete(h);
-                if (extracted.putIfAbsent(extractKey(x), Boolean.TRUE) == null) {
+                if (extracted.putIfAbsent(extractKey(x), Boolean.TRUE) != null) {
+                    continue;
+                }
+                if (replayOnly) {
+                    weirds.count(RuleWeird.RULES_REPLAYED_ACTION);
+                } else {
                     actions.extract(x);
                 }
             }

@@ -1,4 +1,4 @@
-package net.sguil.bridge.sguil.agent;
+package net.sguil.bridge.delivery;
 
 /**
  * Limits of the durable outbox, whichever way its events leave.

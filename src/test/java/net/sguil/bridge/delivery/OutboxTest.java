@@ -1,4 +1,4 @@
-package net.sguil.bridge.sguil.agent;
+package net.sguil.bridge.delivery;
 
 import static net.sguil.bridge.sguil.agent.AgentTestSupport.event;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,12 +22,14 @@ class OutboxTest {
     @TempDir
     Path dir;
 
-    private AgentConfig.Builder cfg() {
-        return AgentTestSupport.config(7736, SguildTrust.trustAllInsecure());
+    private static final OutboxLimits LIMITS = OutboxLimits.defaults();
+
+    private static OutboxLimits compactAfter(long bytes) {
+        return new OutboxLimits(LIMITS.maxPendingEvents(), bytes, LIMITS.rememberedConclusions());
     }
 
     private Outbox open() throws Exception {
-        return Outbox.open(dir.resolve("journal"), cfg().build().outboxLimits());
+        return Outbox.open(dir.resolve("journal"), LIMITS);
     }
 
     private static List<String> signatures(Outbox o) {
@@ -52,7 +54,7 @@ class OutboxTest {
         }
         try (Outbox o = open()) {
             assertThat(signatures(o)).containsExactly("c");
-            assertThat(o.lastAssignedCid()).isEqualTo(2);
+            assertThat(o.lastAssignedCid()).as("cids go to the waiting entries ahead, in one forced write").isEqualTo(3);
             o.submit(full);
             Outbox.Entry c = o.pendingEntries().get(0);
             assertThat(o.assignCid(c)).isEqualTo(3);
@@ -69,7 +71,7 @@ class OutboxTest {
     @Test
     void theSameConclusionIsAcceptedOnceEvenAcrossCompactionAndReopen() throws Exception {
         SguilEventOut a = event("a", TS, "1.1.1.1", "2.2.2.2", null);
-        try (Outbox o = Outbox.open(dir.resolve("journal"), cfg().compactAfterBytes(1).build().outboxLimits())) {
+        try (Outbox o = Outbox.open(dir.resolve("journal"), compactAfter(1))) {
             assertThat(o.submit(a)).isPositive();
             assertThat(o.submit(a)).as("same rule and evidence key").isEqualTo(-1);
             Outbox.Entry e = o.pendingEntries().get(0);
@@ -94,13 +96,29 @@ class OutboxTest {
             for (String s : List.of("a", "b", "c")) {
                 o.submit(event(s, TS, "1.1.1.1", "2.2.2.2", null));
             }
-            o.assignCid(o.pendingEntries().get(0));
-            o.assignCid(o.pendingEntries().get(1));
+            assertThat(o.assignCid(o.pendingEntries().get(0))).isEqualTo(1);
+            assertThat(o.pendingEntries()).extracting(Outbox.Entry::cid).containsExactly(1L, 2L, 3L);
             assertThat(o.resync(1)).isEqualTo(1);
             assertThat(signatures(o)).containsExactly("b", "c");
-            assertThat(o.resync(40)).isEqualTo(1);
+            assertThat(o.resync(2)).isEqualTo(1);
+            o.submit(event("d", TS, "1.1.1.1", "2.2.2.2", null));
+            assertThat(o.resync(40)).as("c, cid 3").isEqualTo(1);
             assertThat(o.assignCid(o.pendingEntries().get(0))).isEqualTo(41);
         }
+    }
+
+    @Test
+    void conclusionsSguilAlreadyHoldsAreRefusedAndOldJournalKeysStillCount() throws Exception {
+        SguilEventOut a = event("a", TS, "1.1.1.1", "2.2.2.2", null);
+        try (Outbox o = open()) {
+            o.remember(List.of(ConclusionId.of(a)));
+            assertThat(o.submit(a)).as("Sguil holds it").isEqualTo(-1);
+            assertThat(o.submit(event("b", TS, "1.1.1.1", "2.2.2.2", null))).isPositive();
+        }
+        String legacyRaw = a.getRule() + "\u0000" + a.getEvidenceKey();
+        assertThat(ConclusionId.fromJournal(legacyRaw)).isEqualTo(ConclusionId.of(a));
+        assertThat(ConclusionId.fromJournal("sha256:" + ConclusionId.of(a))).isEqualTo(ConclusionId.of(a));
+        assertThat(ConclusionId.fromJournal(ConclusionId.of(a))).isEqualTo(ConclusionId.of(a));
     }
 
     @Test
@@ -135,7 +153,7 @@ class OutboxTest {
     @Test
     void compactionKeepsTheJournalSmall() throws Exception {
         Path journal = dir.resolve("journal");
-        try (Outbox o = Outbox.open(journal, cfg().compactAfterBytes(4096).build().outboxLimits())) {
+        try (Outbox o = Outbox.open(journal, compactAfter(4096))) {
             for (int i = 0; i < 200; i++) {
                 o.submit(event("e" + i, TS, "1.1.1.1", "2.2.2.2", "<p>" + "x".repeat(100) + "</p>"));
                 List<Outbox.Entry> pending = o.pendingEntries();
@@ -147,7 +165,7 @@ class OutboxTest {
             }
             assertThat(Files.size(journal)).isLessThan(20 * 1024);
         }
-        try (Outbox o = Outbox.open(journal, cfg().build().outboxLimits())) {
+        try (Outbox o = Outbox.open(journal, LIMITS)) {
             assertThat(o.depth()).isEqualTo(20);
             assertThat(o.lastAssignedCid()).isEqualTo(200);
             assertThat(signatures(o).get(19)).isEqualTo("e190");
@@ -157,7 +175,7 @@ class OutboxTest {
 
     @Test
     void refusesBeyondItsCapacity() throws Exception {
-        try (Outbox o = Outbox.open(dir.resolve("journal"), cfg().maxPendingEvents(2).build().outboxLimits())) {
+        try (Outbox o = Outbox.open(dir.resolve("journal"), new OutboxLimits(2, LIMITS.compactAfterBytes(), 10))) {
             o.submit(event("a", TS, "1.1.1.1", "2.2.2.2", null));
             o.submit(event("b", TS, "1.1.1.1", "2.2.2.2", null));
             assertThatThrownBy(() -> o.submit(event("c", TS, "1.1.1.1", "2.2.2.2", null)))

@@ -1,4 +1,4 @@
-package net.sguil.bridge.sguil.agent;
+package net.sguil.bridge.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import net.sguil.bridge.sguil.agent.AgentTestSupport;
+import net.sguil.bridge.sguil.agent.FakeSguild;
+import net.sguil.bridge.sguil.agent.TestCertificate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +51,7 @@ class OutboxCrashTest {
             for (int kill = 0; kill < KILLS && !finished; kill++) {
                 int ackedBefore = acked.size();
                 int storedBefore = fake.stored().size();
-                Child child = Child.start(dir, logConfig, fake.port(), cert.sha256, next);
+                Child child = Child.start(dir, logConfig, fake.port(), cert.sha256(), next);
                 boolean ended;
                 if (kill % 4 == 3) {
                     // every fourth kill lands anywhere from JVM start, replay and compaction included: an
@@ -78,7 +82,7 @@ class OutboxCrashTest {
                 next = Math.min(resumeAt + 1, TOTAL);
             }
             if (!finished) {
-                Child last = Child.start(dir, logConfig, fake.port(), cert.sha256, next);
+                Child last = Child.start(dir, logConfig, fake.port(), cert.sha256(), next);
                 assertThat(last.process.waitFor(120, TimeUnit.SECONDS)).as("final run finishes").isTrue();
                 last.collectAcks(acked);
                 assertThat(last.process.exitValue()).as("final run, seed %d; log in target/outbox-crash-child.log", seed)

@@ -1,4 +1,4 @@
-package net.sguil.bridge.sguil.agent;
+package net.sguil.bridge.delivery;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -11,7 +11,7 @@ import net.sguil.bridge.facts.SguilEventOut;
 
 /**
  * The outbox's byte form of a {@link SguilEventOut}. Text fields are cut at {@link #MAX_FIELD_CHARS}:
- * still more than sguild takes (the encoder then cuts the detail visibly), but it bounds a journal record.
+ * still more than Sguil takes (the validator then cuts the detail visibly), but it bounds a journal record.
  */
 final class OutboxEventCodec {
     static final int MAX_FIELD_CHARS = 65_536;

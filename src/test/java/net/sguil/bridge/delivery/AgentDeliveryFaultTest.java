@@ -1,7 +1,6 @@
-package net.sguil.bridge.sguil.agent;
+package net.sguil.bridge.delivery;
 
 import static net.sguil.bridge.sguil.agent.AgentTestSupport.await;
-import static net.sguil.bridge.sguil.agent.AgentTestSupport.config;
 import static net.sguil.bridge.sguil.agent.AgentTestSupport.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import net.sguil.bridge.weird.Weirds;
+import net.sguil.bridge.sguil.agent.AgentConfig;
+import net.sguil.bridge.sguil.agent.FakeSguild;
+import net.sguil.bridge.sguil.agent.FakeSguildTestBase;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,29 +20,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** sguild misbehaving under the agent; every test ends with each event stored exactly once. */
-class AgentDeliveryFaultTest {
+class AgentDeliveryFaultTest extends FakeSguildTestBase {
     private static final Instant TS = Instant.parse("2026-11-27T12:00:00Z");
 
     @TempDir
     Path dir;
-    private FakeSguild fake;
     private AgentDelivery delivery;
     private final List<String> expected = new ArrayList<>();
 
     @BeforeEach
-    void start() throws Exception {
-        TestCertificate cert = TestCertificate.get();
-        fake = new FakeSguild(cert).start();
-        AgentConfig cfg = config(fake.port(), SguildTrust.sha256Fingerprint(cert.sha256))
-                .replyTimeout(Duration.ofMillis(300)).pingInterval(Duration.ofMillis(200))
-                .pongTimeout(Duration.ofMillis(300)).build();
-        delivery = AgentDelivery.start(cfg, dir.resolve("outbox"), new Weirds());
+    void startDelivery() throws Exception {
+        AgentConfig cfg = pinned().replyTimeout(Duration.ofMillis(300)).pongTimeout(Duration.ofMillis(300)).build();
+        delivery = AgentDelivery.start(cfg, AgentDeliveryTest.FAST.withIdlePing(Duration.ofMillis(200)),
+                dir.resolve("outbox"));
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stopDelivery() throws Exception {
         delivery.close();
-        fake.close();
     }
 
     private void submit(int n) throws Exception {
@@ -57,7 +53,8 @@ class AgentDeliveryFaultTest {
         List<FakeSguild.Stored> stored = fake.stored();
         assertThat(stored).extracting(FakeSguild.Stored::message).containsExactlyElementsOf(expected);
         assertThat(stored).extracting(FakeSguild.Stored::cid).isSorted().doesNotHaveDuplicates();
-        assertThat(delivery.stats().failed()).isZero();
+        assertThat(delivery.stats().refused()).isZero();
+        assertThat(delivery.stats().droppedInvalid()).isZero();
     }
 
     @Test
@@ -91,7 +88,7 @@ class AgentDeliveryFaultTest {
         fake.silent(true);
         int before = fake.connections();
         await("a reconnect after an unanswered PING", () -> fake.connections() > before);
-        assertThat(delivery.stats().lastError()).contains("PONG");
+        assertThat(delivery.stats().lastError().message()).contains("PONG");
         fake.silent(false);
         submit(1);
         assertEachStoredOnce();
@@ -103,9 +100,28 @@ class AgentDeliveryFaultTest {
         await("first events", () -> fake.stored().size() == 3);
         fake.stop();
         submit(3);
-        await("the loss noticed", () -> !delivery.stats().connected() && delivery.stats().lastError() != null);
+        await("the loss noticed", () -> !delivery.stats().connected() && delivery.stats().condition() != null);
         fake.start();
         submit(2);
         assertEachStoredOnce();
+    }
+
+    @Test
+    void sguildsDeadDatabaseHandleKeepsEventsUntilSguildIsRestartedThenEachIsStoredOnce() throws Exception {
+        submit(2);
+        await("first events", () -> fake.stored().size() == 2);
+        fake.databaseGone();
+        submit(3);
+        await("a resend's transient failure shown as the condition",
+                () -> "sguild: storing fails: Server has gone away".equals(delivery.stats().condition()));
+        DeliveryStats during = delivery.stats();
+        assertThat(during.transientFailures()).isGreaterThanOrEqualTo(2);
+        assertThat(during.connected()).as("sguild itself still answers").isTrue();
+        assertThat(during.outboxDepth()).isEqualTo(3);
+        fake.stop();
+        fake.start();
+        assertEachStoredOnce();
+        assertThat(delivery.stats().condition()).as("cleared by the first event stored").isNull();
+        assertThat(delivery.stats().lastConfirmedAt()).isNotNull();
     }
 }
