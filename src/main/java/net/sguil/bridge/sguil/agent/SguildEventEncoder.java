@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 import net.sguil.bridge.facts.SguilEventOut;
+import net.sguil.bridge.text.Printable;
+import net.sguil.bridge.text.Printable.Kind;
+import net.sguil.bridge.text.Printable.Style;
 import net.sguil.bridge.weird.Weirds;
 
 /**
@@ -148,7 +151,7 @@ public final class SguildEventEncoder {
             weirds.count("agent.address_not_ipv4");
             String note = "Addresses (not IPv4, sent as 0.0.0.0): source " + endpoint(ev.getSrcIp(), ev.getSrcPort())
                     + ", destination " + endpoint(ev.getDstIp(), ev.getDstPort());
-            body = (html ? "<p>" + EventDetailHtml.escape(note) + "</p>\n" : note + "\n") + body;
+            body = (html ? "<p>" + Printable.of(note, Kind.CHARACTERS, Style.MARKUP) + "</p>\n" : note + "\n") + body;
         }
         return truncate(body);
     }
