@@ -111,7 +111,7 @@ public final class RuleEngine implements AutoCloseable {
                 fire(); // timers that came due in the jump go off before the new fact is seen, as live
             }
         } else if (pseudoClock && t < now) {
-            weirds.count("rules.late_fact");
+            weirds.count(RuleWeird.RULES_LATE_FACT);
         }
         session.insert(fact);
     }
@@ -191,7 +191,7 @@ public final class RuleEngine implements AutoCloseable {
                 n = session.fireAllRules(limits.maxFiringsPerCall() - total);
             } catch (RuntimeException e) {
                 // A failing consequence must not stop the stream: report it and go on with the rest.
-                weirds.count("rules.consequence_error");
+                weirds.count(RuleWeird.RULES_CONSEQUENCE_ERROR);
                 LOG.error("rule consequence failed: {}", e.getMessage(), e);
                 deliver();
                 total++;
@@ -203,7 +203,7 @@ public final class RuleEngine implements AutoCloseable {
                 return total;
             }
         }
-        weirds.count("rules.firing_limit");
+        weirds.count(RuleWeird.RULES_FIRING_LIMIT);
         LOG.warn("stopped after {} rule firings in one call; a rule may be re-activating itself", total);
         return total;
     }
@@ -222,7 +222,7 @@ public final class RuleEngine implements AutoCloseable {
                     emitted++;
                     sink.accept(e);
                 } else {
-                    weirds.count("rules.duplicate_conclusion");
+                    weirds.count(RuleWeird.RULES_DUPLICATE_CONCLUSION);
                     session.delete(h);
                 }
             } else if (o instanceof ExtractSession x) {
