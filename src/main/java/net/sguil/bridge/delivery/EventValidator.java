@@ -20,6 +20,9 @@ import java.util.Locale;
 import net.sguil.bridge.facts.SguilEventOut;
 import net.sguil.bridge.sguil.Ipv4;
 import net.sguil.bridge.sguil.StorableEvent;
+import net.sguil.bridge.text.Printable;
+import net.sguil.bridge.text.Printable.Kind;
+import net.sguil.bridge.text.Printable.Style;
 
 /**
  * The one policy for what goes into Sguil, through sguild or straight into its database (SGUIL.md
@@ -236,25 +239,19 @@ public final class EventValidator {
     }
 
     /**
-     * {@code s} in printable ASCII without HTML's special characters, every other byte of its UTF-8
-     * as {@code \xNN}, cut visibly at {@value #MAX_NOTE_VALUE} characters.
+     * {@code s} as {@link Printable} shows wire bytes in markup (its UTF-8, every byte beyond printable
+     * ASCII and HTML's special characters as {@code \xNN}), cut visibly at {@value #MAX_NOTE_VALUE} characters.
      */
     static String visible(String s) {
         if (s == null) {
             return "(none)";
         }
-        StringBuilder out = new StringBuilder(Math.min(s.length(), MAX_NOTE_VALUE) + 8);
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < bytes.length; i++) {
-            if (out.length() >= MAX_NOTE_VALUE) {
-                return out.append("... (").append(bytes.length - i).append(" more bytes)").toString();
-            }
-            int b = bytes[i] & 0xff;
-            if (b >= 0x20 && b < 0x7f && "<>&\"'\\".indexOf(b) < 0) {
-                out.append((char) b);
-            } else {
-                out.append(String.format(Locale.ROOT, "\\x%02x", b));
-            }
+        String bytes = new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        StringBuilder out = new StringBuilder(MAX_NOTE_VALUE + 24);
+        int done = Printable.escape(bytes, Kind.BYTES, Style.MARKUP,
+                unit -> out.length() + unit.length() <= MAX_NOTE_VALUE && out.append(unit) != null);
+        if (done < bytes.length()) {
+            out.append("... (").append(bytes.length() - done).append(" more bytes)");
         }
         return out.toString();
     }

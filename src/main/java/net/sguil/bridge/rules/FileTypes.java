@@ -1,7 +1,10 @@
 package net.sguil.bridge.rules;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import net.sguil.bridge.files.MagicDetector;
 
 /**
@@ -27,9 +30,12 @@ public final class FileTypes {
         return dot < 0 || dot == n.length() - 1 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    /** The magic names a file with this extension should have; empty when the extension promises nothing known. */
-    public static Set<String> expectedTypes(String extension) {
-        return MagicDetector.expectedTypesForExtension(extension);
+    /**
+     * The magic names a file with this extension should have, in alphabetical order (an event detail
+     * lists them, and must read the same every time); empty when the extension promises nothing known.
+     */
+    public static SortedSet<String> expectedTypes(String extension) {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(MagicDetector.expectedTypesForExtension(extension)));
     }
 
     /**

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * (its own timestamp still counts for windows and expiry; counted as weird {@code rules.late_fact}).
  * Before the clock moves forward, the rules are fired (at most once per
  * {@link EngineLimits#replayFireEveryMillis()} of data time), so everything that was true at the old
- * time is concluded before events expire. {@linkplain #live Live}, the session runs on the real clock.
+ * time is concluded before events expire, and again after it moved, so that a timer due in between
+ * (a window closing) goes off before the new fact arrives. {@linkplain #live Live}, the session runs on the real clock.
  *
  * <p>Reload: {@link #offer(RuleSet)} may be called from any thread; the new rules take effect at
  * the start of the next {@code insert} or {@code fireUntilQuiet}, in a new session that receives the
@@ -101,11 +102,15 @@ public final class RuleEngine implements AutoCloseable {
         long t = eventTime.toEpochMilli();
         long now = session.getSessionClock().getCurrentTime();
         if (pseudoClock && t > now) {
-            if (t - lastFire >= limits.replayFireEveryMillis()) {
+            boolean due = t - lastFire >= limits.replayFireEveryMillis();
+            if (due) {
                 fire();
                 lastFire = t;
             }
             ((SessionPseudoClock) session.getSessionClock()).advanceTime(t - now, TimeUnit.MILLISECONDS);
+            if (due) {
+                fire(); // timers that came due in the jump go off before the new fact is seen, as live
+            }
         } else if (pseudoClock && t < now) {
             weirds.count(RuleWeird.RULES_LATE_FACT);
         }

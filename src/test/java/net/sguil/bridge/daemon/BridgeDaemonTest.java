@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 /** End to end: rows in event and sancp plus a pcap in RAW_LOG_DIR in, exactly the expected events out. */
 class BridgeDaemonTest extends DaemonTestBase {
     static final List<String> EXPECTED = List.of(
-            "BRIDGE SMTP attachment with double extension",
-            "BRIDGE SMTP executable attachment (pe)",
-            "HTTP PUT Defacement SUCCEEDED");
+            "BRIDGE SMTP attachment with double extension: invoice.pdf.exe (pe)",
+            "BRIDGE SMTP executable attachment: invoice.pdf.exe (pe)",
+            "HTTP PUT Defacement SUCCEEDED: /index.html");
 
     /** The status file, or null while there is none yet. */
     DaemonStatus status() {
