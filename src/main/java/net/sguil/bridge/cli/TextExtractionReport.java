@@ -29,12 +29,19 @@ final class TextExtractionReport extends ExtractionReport {
         if (m.error() != null) {
             out.println("ERROR: " + m.error());
         }
+        if (!m.incomplete().isEmpty()) {
+            out.println("INCOMPLETE: " + m.incomplete());
+        }
         out.print(m.skeleton());
         for (Attachment a : m.attachments()) {
-            out.printf("Attachment: %s%n  type %s (declared %s), %d bytes, %s%n  md5 %s%n  sha1 %s%n  sha256 %s%n"
-                            + "  stored %s%n",
-                    a.getFilename(), a.getMagic(), a.getContentType(), a.getSize(), a.getState(), a.getMd5(),
-                    a.getSha1(), a.getSha256(), a.getStored());
+            out.printf("Attachment: %s%n  type %s (declared %s), %d bytes, %s%s%n", a.getFilename(), a.getMagic(),
+                    a.getContentType(), a.getSize(), a.getState(),
+                    a.getIncomplete().isEmpty() ? "" : " (incomplete: " + a.getIncomplete() + ")");
+            if (a.getDepth() > 0) {
+                out.printf("  inside %s, depth %d%n", a.getParent(), a.getDepth());
+            }
+            out.printf("  md5 %s%n  sha1 %s%n  sha256 %s%n  stored %s%n", a.getMd5(), a.getSha1(), a.getSha256(),
+                    a.getStored());
         }
         out.println();
     }

@@ -9,9 +9,10 @@ import java.util.Objects;
  * A lenient, bulk base64 decoder. The JDK's MIME decoder is fast but silently stops at padding in
  * the middle of the data (concatenated base64) and throws on a dangling last character, losing the
  * rest; this one decodes everything decodable in one table-driven pass: line breaks and spaces are
- * skipped, other characters outside the alphabet are skipped and mark the stream damaged, padding
- * ends a quantum and decoding resumes after it (damaged), a dangling last character is dropped
- * (damaged). Missing final padding is accepted.
+ * skipped, other characters outside the alphabet are skipped as Python's and mail readers' decoders
+ * skip them (more than {@link #TOLERATED_PER_MILLE} in a thousand input bytes: the content is not
+ * base64, the stream is damaged), padding ends a quantum and decoding resumes after it (damaged), a
+ * dangling last character is dropped (damaged). Missing final padding is accepted.
  */
 final class Base64DecodingStream extends DecodingStream {
     private static final int BUFFER = 64 * 1024;
@@ -19,6 +20,8 @@ final class Base64DecodingStream extends DecodingStream {
     private static final byte BAD = -2;
     private static final byte PAD = -3;
     private static final byte[] TABLE = table();
+    /** Stray characters a real base64 body may carry (a broken gateway's dot); more say it is something else. */
+    private static final int TOLERATED_PER_MILLE = 1;
 
     private final InputStream in;
     private final byte[] inBuf = new byte[BUFFER];
@@ -31,6 +34,8 @@ final class Base64DecodingStream extends DecodingStream {
     private int smallPos;
     private int smallLen;
     private boolean damaged;
+    private long illegal;
+    private long consumed;
 
     Base64DecodingStream(InputStream in) {
         this.in = in;
@@ -38,7 +43,12 @@ final class Base64DecodingStream extends DecodingStream {
 
     @Override
     boolean damaged() {
-        return damaged;
+        return damaged || illegal * 1000 > consumed * TOLERATED_PER_MILLE;
+    }
+
+    @Override
+    boolean exact() {
+        return !damaged && illegal == 0;
     }
 
     @Override
@@ -78,6 +88,7 @@ final class Base64DecodingStream extends DecodingStream {
                 } else {
                     inPos = 0;
                     inLen = n;
+                    consumed += n;
                 }
                 continue;
             }
@@ -147,7 +158,7 @@ final class Base64DecodingStream extends DecodingStream {
                     damaged = true;
                 }
             } else if (v == BAD) {
-                damaged = true;
+                illegal++;
             }
         }
         inPos = p;

@@ -3,24 +3,45 @@ package net.sguil.bridge.mime;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import net.sguil.bridge.weird.Weirds;
 
 /**
- * The header block of one entity, read with a hard bound before Jakarta Mail parses it, so an
- * endless header line or header block costs at most {@link MimeLimits#maxHeaderBlock()} bytes.
+ * The header block of one entity, read line by line with hard bounds before Jakarta Mail parses
+ * what was kept. A limit skips lines, never the structure: the block always ends at its blank line,
+ * so the body and the MIME structure after an oversized block are still found. A line longer than
+ * {@link MimeLimits#maxLineLength()} is skipped ({@code mime.long_header_line}); past
+ * {@link MimeLimits#maxHeaderBlock()} bytes only the first occurrence of each field the analysis
+ * needs ({@link #NEEDED}) is still kept, up to one line length each ({@code mime.header_block_too_large}).
+ * What is kept is bounded by the block limit plus one line length per needed field.
  */
 final class HeaderBlock {
+    /** The fields the walk and the message record read: hiding one behind padding must not work. */
+    private static final Set<String> NEEDED = Set.of("content-type", "content-transfer-encoding",
+            "content-disposition", "subject", "message-id", "date", "from", "to");
+    private static final int MAX_FIELD_NAME = 76;
+
     private final InternetHeaders headers;
     private final long bodyStart;
+    private final MimeWeird cut;
 
-    private HeaderBlock(InternetHeaders headers, long bodyStart) {
+    private HeaderBlock(InternetHeaders headers, long bodyStart, MimeWeird cut) {
         this.headers = headers;
         this.bodyStart = bodyStart;
+        this.cut = cut;
     }
 
     long bodyStart() {
         return bodyStart;
+    }
+
+    /** The limit that made lines of this block be skipped, or null when every line was read. */
+    MimeWeird cut() {
+        return cut;
     }
 
     /** The first value of a header, unfolded and trimmed, or null. */
@@ -32,64 +53,123 @@ final class HeaderBlock {
     /** Reads the header block of the entity starting at {@code start} (ends at the first empty line). */
     static HeaderBlock read(Spool spool, long start, long end, MimeLimits limits, Weirds weirds)
             throws IOException {
-        SpoolWindow w = new SpoolWindow(spool, start, end, SpoolWindow.HEADER_WINDOW);
-        long limitEnd = Math.min(w.end(), start + limits.maxHeaderBlock());
-        long ls = start;
-        long headerEnd;
-        long bodyStart;
-        boolean noColon = false;
-        boolean longLine = false;
-        while (true) {
-            if (ls >= w.end()) {
-                headerEnd = bodyStart = w.end();
-                break;
-            }
-            int c = w.byteAt(ls);
-            if (c == '\n') {
-                headerEnd = ls;
-                bodyStart = ls + 1;
-                break;
-            }
-            if (c == '\r' && w.byteAt(ls + 1) == '\n') {
-                headerEnd = ls;
-                bodyStart = ls + 2;
-                break;
-            }
-            long nl = w.indexOf((byte) '\n', ls, limitEnd);
-            if (nl < 0) {
-                if (limitEnd >= w.end()) {
-                    headerEnd = bodyStart = w.end();
-                } else {
-                    weirds.count(MimeWeird.MIME_HEADER_BLOCK_TOO_LARGE);
-                    headerEnd = bodyStart = ls;
-                }
-                break;
-            }
-            longLine |= nl - ls > limits.maxLineLength();
-            noColon |= c != ' ' && c != '\t' && w.indexOf((byte) ':', ls, nl) < 0;
-            ls = nl + 1;
-        }
-        if (noColon) {
-            weirds.count(MimeWeird.MIME_HEADER_NO_COLON);
-        }
-        if (longLine) {
-            weirds.count(MimeWeird.MIME_LONG_HEADER_LINE);
-        }
-        return new HeaderBlock(parse(spool, start, headerEnd, weirds), bodyStart);
+        return new Reader(spool, start, end, limits, weirds).read(start);
     }
 
-    private static InternetHeaders parse(Spool spool, long start, long end, Weirds weirds) throws IOException {
-        int len = (int) (end - start);
-        if (len <= 0) {
-            return new InternetHeaders();
+    /** One pass over the lines of one block. */
+    private static final class Reader {
+        private final Spool spool;
+        private final SpoolWindow w;
+        private final MimeLimits limits;
+        private final Weirds weirds;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private final Set<String> neededSeen = new HashSet<>();
+        private boolean keepingField;
+        private long fieldBytes;
+        private boolean pastBudget;
+        private boolean noColon;
+        private boolean longLine;
+
+        Reader(Spool spool, long start, long end, MimeLimits limits, Weirds weirds) {
+            this.spool = spool;
+            this.w = new SpoolWindow(spool, start, end, SpoolWindow.HEADER_WINDOW);
+            this.limits = limits;
+            this.weirds = weirds;
         }
-        byte[] bytes = new byte[len];
-        int n = spool.read(start, bytes, 0, len);
-        try {
-            return new InternetHeaders(new ByteArrayInputStream(bytes, 0, Math.max(n, 0)), true);
-        } catch (MessagingException | RuntimeException e) {
-            weirds.count(MimeWeird.MIME_BAD_HEADER);
-            return new InternetHeaders();
+
+        HeaderBlock read(long start) throws IOException {
+            long ls = start;
+            long bodyStart;
+            while (true) {
+                if (ls >= w.end()) {
+                    bodyStart = w.end();
+                    break;
+                }
+                int c = w.byteAt(ls);
+                if (c == '\n') {
+                    bodyStart = ls + 1;
+                    break;
+                }
+                if (c == '\r' && w.byteAt(ls + 1) == '\n') {
+                    bodyStart = ls + 2;
+                    break;
+                }
+                long nl = w.indexOf((byte) '\n', ls, w.end());
+                long next = nl < 0 ? w.end() : nl + 1;
+                line(ls, next, c == ' ' || c == '\t');
+                ls = next;
+            }
+            MimeWeird cut = null;
+            if (noColon) {
+                weirds.count(MimeWeird.MIME_HEADER_NO_COLON);
+            }
+            if (longLine) {
+                weirds.count(MimeWeird.MIME_LONG_HEADER_LINE);
+                cut = MimeWeird.MIME_LONG_HEADER_LINE;
+            }
+            if (pastBudget) {
+                weirds.count(MimeWeird.MIME_HEADER_BLOCK_TOO_LARGE);
+                cut = MimeWeird.MIME_HEADER_BLOCK_TOO_LARGE;
+            }
+            return new HeaderBlock(parse(), bodyStart, cut);
+        }
+
+        /** Keeps or skips the line {@code [ls, next)} (terminator included). */
+        private void line(long ls, long next, boolean continuation) throws IOException {
+            long len = next - ls;
+            String name = continuation ? null : fieldName(ls, next);
+            if (len > limits.maxLineLength()) {
+                longLine = true;
+                keepingField = false; // and its continuation lines with it
+                return;
+            }
+            if (!continuation) {
+                fieldBytes = 0;
+                boolean inBudget = kept.size() + len <= limits.maxHeaderBlock();
+                pastBudget |= !inBudget;
+                keepingField = inBudget || name != null && NEEDED.contains(name) && !neededSeen.contains(name);
+                if (name != null && keepingField) {
+                    neededSeen.add(name);
+                }
+            } else if (keepingField && kept.size() + len > limits.maxHeaderBlock()
+                    && fieldBytes + len > limits.maxLineLength()) {
+                pastBudget = true;
+                keepingField = false;
+            }
+            if (keepingField) {
+                fieldBytes += len;
+                byte[] b = new byte[(int) len];
+                int n = spool.read(ls, b, 0, b.length);
+                kept.write(b, 0, Math.max(n, 0));
+            }
+        }
+
+        /** The lower-case field name before the colon, or null (and counted) when the line has none. */
+        private String fieldName(long ls, long next) throws IOException {
+            long colon = w.indexOf((byte) ':', ls, Math.min(next, ls + MAX_FIELD_NAME + 1));
+            if (colon < 0) {
+                if (w.indexOf((byte) ':', ls, next) < 0) {
+                    noColon = true;
+                }
+                return null;
+            }
+            StringBuilder b = new StringBuilder();
+            for (long p = ls; p < colon; p++) {
+                b.append((char) w.byteAt(p));
+            }
+            return b.toString().trim().toLowerCase(Locale.ROOT);
+        }
+
+        private InternetHeaders parse() {
+            if (kept.size() == 0) {
+                return new InternetHeaders();
+            }
+            try {
+                return new InternetHeaders(new ByteArrayInputStream(kept.toByteArray()), true);
+            } catch (MessagingException | RuntimeException e) {
+                weirds.count(MimeWeird.MIME_BAD_HEADER);
+                return new InternetHeaders();
+            }
         }
     }
 }

@@ -13,7 +13,8 @@ final class LineReader {
     private boolean eof;
     private final byte[] line;
     private int lineLen;
-    private boolean anyCut;
+    private long cuts;
+    private boolean cutThisLine;
 
     LineReader(InputStream in, int maxLineLength) {
         this.in = in;
@@ -23,6 +24,7 @@ final class LineReader {
     /** Reads the next line into {@link #line()}; returns its length without the terminator, or -1 at the end. */
     int next() throws IOException {
         lineLen = 0;
+        cutThisLine = false;
         boolean any = false;
         while (true) {
             if (pos == len) {
@@ -61,16 +63,19 @@ final class LineReader {
         return new String(line, 0, lineLen, StandardCharsets.UTF_8);
     }
 
-    /** True when any line so far was longer than the bound. */
-    boolean anyCut() {
-        return anyCut;
+    /** How many lines so far were longer than the bound. */
+    long cuts() {
+        return cuts;
     }
 
     private void append(int from, int n) {
         int c = Math.min(n, line.length - lineLen);
         System.arraycopy(buf, from, line, lineLen, c);
         lineLen += c;
-        anyCut |= c < n;
+        if (c < n && !cutThisLine) {
+            cuts++;
+            cutThisLine = true;
+        }
     }
 
     private int finishLine() {

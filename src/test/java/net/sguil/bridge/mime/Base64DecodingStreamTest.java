@@ -41,6 +41,25 @@ class Base64DecodingStreamTest {
         assertDecodes("", "", false);
     }
 
+    @Test
+    void aStrayCharacterIsToleratedButTextIsNotBase64() throws IOException {
+        byte[] data = new byte[3000];
+        new Random(5).nextBytes(data);
+        String encoded = Base64.getMimeEncoder().encodeToString(data);
+        String stray = encoded.substring(0, 2000) + "." + encoded.substring(2000);
+        Base64DecodingStream in = new Base64DecodingStream(new ByteArrayInputStream(
+                stray.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(in.readAllBytes()).isEqualTo(data);
+        assertThat(in.damaged()).as("one stray character in 4000").isFalse();
+        assertThat(in.exact()).isFalse();
+
+        Base64DecodingStream text = new Base64DecodingStream(new ByteArrayInputStream(
+                "From: alice@example.org\r\nSubject: hello, Bob.\r\n\r\nSee the attachment.\r\n"
+                        .getBytes(StandardCharsets.US_ASCII)));
+        text.readAllBytes();
+        assertThat(text.damaged()).as("plain text declared base64").isTrue();
+    }
+
     private static void assertDecodes(String encoded, String expected, boolean damaged) throws IOException {
         Base64DecodingStream in = new Base64DecodingStream(new ByteArrayInputStream(
                 encoded.getBytes(StandardCharsets.US_ASCII)));

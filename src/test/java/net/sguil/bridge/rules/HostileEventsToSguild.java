@@ -2,6 +2,7 @@ package net.sguil.bridge.rules;
 
 import java.nio.file.Path;
 import java.util.List;
+import net.sguil.bridge.delivery.EventValidator;
 import net.sguil.bridge.facts.SguilEventOut;
 import net.sguil.bridge.sguil.agent.AgentConfig;
 import net.sguil.bridge.sguil.agent.AgentInfo;
@@ -9,11 +10,10 @@ import net.sguil.bridge.sguil.agent.EventReply;
 import net.sguil.bridge.sguil.agent.SguildClient;
 import net.sguil.bridge.sguil.agent.SguildEventEncoder;
 import net.sguil.bridge.sguil.agent.SguildTrust;
-import net.sguil.bridge.weird.Weirds;
 
 /**
  * Sends the events the shipped rules conclude from {@link HostileFacts} to a real sguild, through
- * the bridge's own encoder and agent client, so that the analyst console can be looked at (by hand;
+ * the bridge's own validator, encoder and agent client, so that the analyst console can be looked at (by hand;
  * not a test). With the harness of {@code ../shared/sguild} running:
  * <pre>
  * . bench/lib.sh && bench_build
@@ -33,13 +33,16 @@ public final class HostileEventsToSguild {
         List<SguilEventOut> events = HostileFacts.events();
         AgentConfig config = AgentConfig.builder().host("127.0.0.1").port(port).sensorName("bridge-demo")
                 .netName("BridgeNet").trust(SguildTrust.pemCertificate(Path.of(run, "certs", "cert.pem"))).build();
-        SguildEventEncoder encoder = new SguildEventEncoder(new Weirds());
         try (SguildClient client = SguildClient.connect(config)) {
             AgentInfo agent = client.register();
             long cid = agent.maxCid();
             for (SguilEventOut e : events) {
+                if (!(EventValidator.check(e) instanceof EventValidator.Storable s)) {
+                    System.out.println("unstorable: " + e.getSignature());
+                    continue;
+                }
                 cid++;
-                EventReply reply = client.sendEvent(cid, encoder.encode(e, agent, cid));
+                EventReply reply = client.sendEvent(cid, SguildEventEncoder.encode(s.event(), agent, cid));
                 System.out.println(agent.sid() + "." + cid + " " + reply.kind() + " " + e.getSignature());
             }
         }
