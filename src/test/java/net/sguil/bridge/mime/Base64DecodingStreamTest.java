@@ -41,6 +41,157 @@ class Base64DecodingStreamTest {
         assertDecodes("", "", false);
     }
 
+    @Test
+    void cleanAndDamagedRunsDecodeTheSameHoweverTheInputArrives() throws IOException {
+        Random r = new Random(11);
+        for (int round = 0; round < 400; round++) {
+            byte[] encoded = mixedBody(r);
+            Reference whole = Reference.decode(encoded);
+            Base64DecodingStream in = new Base64DecodingStream(new Trickle(encoded, r));
+            assertThat(readAll(in, 1 + r.nextInt(5000), r)).as("round %d", round).isEqualTo(whole.out);
+            assertThat(in.damaged()).as("round %d", round).isEqualTo(whole.damaged);
+        }
+    }
+
+    @Test
+    void concatenatedDataAfterPaddingIsDamageWhereverTheReadsAreCut() throws IOException {
+        byte[] encoded = "QUJDRA==\r\nQUJD".getBytes(StandardCharsets.US_ASCII);
+        for (int cut = 0; cut <= encoded.length; cut++) {
+            Base64DecodingStream in = new Base64DecodingStream(new Split(encoded, cut));
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("ABCDABC");
+            assertThat(in.damaged()).as("cut at %d", cut).isTrue();
+        }
+    }
+
+    /**
+     * Lines of clean base64 (76 or other widths, CRLF or LF) with, now and then, damage mid-stream:
+     * stray characters, padding in the middle, a line whose length breaks the quanta, spaces.
+     */
+    private static byte[] mixedBody(Random r) {
+        StringBuilder b = new StringBuilder();
+        int pieces = 1 + r.nextInt(8);
+        for (int i = 0; i < pieces; i++) {
+            byte[] data = new byte[r.nextInt(3000)];
+            r.nextBytes(data);
+            int width = r.nextInt(4) == 0 ? 4 * (1 + r.nextInt(25)) : 76;
+            String eol = r.nextInt(5) == 0 ? "\n" : "\r\n";
+            b.append(Base64.getMimeEncoder(width, eol.getBytes(StandardCharsets.US_ASCII)).encodeToString(data));
+            switch (r.nextInt(8)) {
+                case 0 -> b.append("!*");
+                case 1 -> b.append(eol).append("QQ");
+                case 2 -> b.append(" \t");
+                case 3 -> b.insert(r.nextInt(b.length() + 1), '~');
+                default -> { }
+            }
+            b.append(eol);
+        }
+        return b.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The documented rules, a character at a time over the whole input. */
+    private record Reference(byte[] out, boolean damaged) {
+        static Reference decode(byte[] in) {
+            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            boolean damaged = false;
+            boolean afterPad = false;
+            int acc = 0;
+            int count = 0;
+            for (byte x : in) {
+                char ch = (char) (x & 0xFF);
+                int v = alphabet.indexOf(ch);
+                if (v >= 0) {
+                    damaged |= afterPad;
+                    afterPad = false;
+                    acc = acc << 6 | v;
+                    if (++count == 4) {
+                        out.write(acc >> 16);
+                        out.write(acc >> 8);
+                        out.write(acc);
+                        acc = 0;
+                        count = 0;
+                    }
+                } else if (ch == '=') {
+                    damaged |= flush(out, acc, count);
+                    acc = 0;
+                    count = 0;
+                    afterPad = true;
+                } else if (" \t\r\n".indexOf(ch) < 0) {
+                    damaged = true;
+                }
+            }
+            damaged |= flush(out, acc, count);
+            return new Reference(out.toByteArray(), damaged);
+        }
+
+        private static boolean flush(ByteArrayOutputStream out, int acc, int count) {
+            if (count == 2) {
+                out.write(acc >> 4);
+            } else if (count == 3) {
+                out.write(acc >> 10);
+                out.write(acc >> 2);
+            }
+            return count == 1;
+        }
+    }
+
+    /** Hands out its bytes a few at a time, so quanta and line breaks are cut between reads. */
+    private static final class Trickle extends InputStream {
+        private final byte[] b;
+        private final Random r;
+        private int pos;
+
+        Trickle(byte[] b, Random r) {
+            this.b = b;
+            this.r = r;
+        }
+
+        @Override
+        public int read() {
+            return pos < b.length ? b[pos++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] dst, int off, int len) {
+            if (pos == b.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(len, b.length - pos), r.nextBoolean() ? 1 + r.nextInt(7) : 1 + r.nextInt(700));
+            System.arraycopy(b, pos, dst, off, n);
+            pos += n;
+            return n;
+        }
+    }
+
+    /** Its bytes in two reads, cut at a given place. */
+    private static final class Split extends InputStream {
+        private final byte[] b;
+        private final int cut;
+        private int pos;
+
+        Split(byte[] b, int cut) {
+            this.b = b;
+            this.cut = cut;
+        }
+
+        @Override
+        public int read() {
+            return pos < b.length ? b[pos++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] dst, int off, int len) {
+            if (pos == b.length) {
+                return -1;
+            }
+            int stop = pos < cut ? cut : b.length;
+            int n = Math.min(len, stop - pos);
+            System.arraycopy(b, pos, dst, off, n);
+            pos += n;
+            return n;
+        }
+    }
+
     private static void assertDecodes(String encoded, String expected, boolean damaged) throws IOException {
         Base64DecodingStream in = new Base64DecodingStream(new ByteArrayInputStream(
                 encoded.getBytes(StandardCharsets.US_ASCII)));
