@@ -1,7 +1,5 @@
 package net.sguil.bridge.mime;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -36,11 +34,8 @@ final class TransferDecoding {
             return new Base64DecodingStream(raw);
         }
         if (QUOTED_PRINTABLE.equals(cte)) {
-            try {
-                return new Guarded(MimeUtility.decode(raw, QUOTED_PRINTABLE));
-            } catch (MessagingException e) {
-                throw new IllegalStateException("Jakarta Mail without quoted-printable", e);
-            }
+            // Not Jakarta's QPDecoderStream: it reads a byte at a time, and takes "=-1" for the end.
+            return new QuotedPrintableDecodingStream(raw);
         }
         return new Guarded(raw);
     }
