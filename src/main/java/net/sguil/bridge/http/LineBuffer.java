@@ -35,13 +35,4 @@ final class LineBuffer {
     void clear() {
         length = 0;
     }
-
-    static int indexOfLf(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

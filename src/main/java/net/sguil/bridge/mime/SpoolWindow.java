@@ -62,32 +62,29 @@ final class SpoolWindow {
 
     /**
      * The first line start after {@code from} (a position right after a {@code '\n'}) whose first
-     * byte is {@code first}, or -1. One tight pass, for the boundary scan of large bodies.
+     * byte is {@code first}, or -1. One tight pass for the boundary scan of large bodies: it looks
+     * for {@code first} (a base64 body has no {@code '-'}) and only then at the byte before it.
      */
     long nextLineStartingWith(byte first, long from) throws IOException {
-        long pos = from;
-        while (pos < end - 1) {
-            if (pos < bufStart || pos >= bufStart + bufLen) {
-                load(pos);
+        long pos = from + 1;
+        while (pos < end) {
+            if (pos - 1 < bufStart || pos >= bufStart + bufLen) {
+                load(pos - 1); // the window starts with the byte before, so a[hit - 1] is always in it
             }
             byte[] a = buf;
+            int lim = bufLen;
             int i = (int) (pos - bufStart);
-            int lim = bufLen - 1;
-            while (i < lim) {
-                int nl = ByteScan.indexOf(a, i, lim, (byte) '\n');
-                if (nl < 0) {
-                    break;
-                }
-                if (a[nl + 1] == first) {
-                    return bufStart + nl + 1;
-                }
-                i = nl + 1;
+            if (i >= lim) {
+                throw new SpoolReadException(new IOException("spool shorter than expected at offset " + pos));
             }
-            long last = bufStart + bufLen - 1;
-            if (a[bufLen - 1] == '\n' && byteAt(last + 1) == (first & 0xFF)) {
-                return last + 1;
+            int hit = ByteScan.indexOf(a, i, lim, first);
+            while (hit >= 0 && a[hit - 1] != '\n') {
+                hit = ByteScan.indexOf(a, hit + 1, lim, first);
             }
-            pos = last + 1;
+            if (hit >= 0) {
+                return bufStart + hit;
+            }
+            pos = bufStart + lim;
         }
         return -1;
     }
