@@ -41,3 +41,11 @@ bench_stats() {
   awk -v c="$2" '{ v = c == 5 ? $2 + $3 : $c; print v }' "$1" | sort -g | awk '
     { a[NR] = $1 } END { m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.2f %.2f %.2f\n", a[1], m, a[NR] }'
 }
+
+# The first 2 MB of capture PCAP (cut mid-record: the tools report the cut and carry on), for the
+# fixed cost of a run: JVM start-up, class loading, JIT warm-up (and for scan the rule build).
+bench_prefix() {
+  local prefix=bench/work/prefix-$(basename "$1")
+  [ -f "$prefix" ] || head -c 2000000 "$1" > "$prefix"
+  echo "$prefix"
+}

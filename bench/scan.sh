@@ -7,7 +7,8 @@
 # then for each of BENCH_RUNS runs of `scan --json` and of `extract --json` (both -Xmx256m) wall
 # time, CPU seconds (user+sys) and peak RSS, checks the PUT events and the attachments, and prints
 # min and median of each, scan's CPU/floor and scan's CPU over extract's. Also prints the HTTP
-# analyzer's own throughput on a ~200 MB web-only capture.
+# analyzer's own throughput on a ~200 MB web-only capture, and the fixed cost of a run of each tool
+# (on the capture's first 2 MB) with the scan/extract ratio net of it.
 # Target (issue 13, 1 GB on 2 cores): scan CPU <= 1.3 x extract CPU.
 # usage: bench/scan.sh [SIZE_MB]   (default 1024; BENCH_RUNS default 3)
 set -euo pipefail
@@ -48,16 +49,26 @@ for i in $(seq "$runs"); do
   tail -1 "$work/time-extract-mixed" | awk -v i="$i" '{ printf "extract run %d: wall %.2f s, CPU %.2f s (user %.2f + sys %.2f), peak RSS %.0f MB\n", i, $1, $2 + $3, $2, $3, $4 / 1024 }'
   java -cp "$cp" net.sguil.bridge.bench.VerifyAttachments "$pcap.manifest" "$work/extract-mixed.json" || status=1
 done
+prefix=$(bench_prefix "$pcap")
+rm -f "$work/time-scan-fixed" "$work/time-extract-fixed"
+bench_timed "$work/time-scan-fixed" java -Xmx256m -jar target/sguil-bridge.jar scan --json "$prefix" > /dev/null 2>&1
+bench_timed "$work/time-extract-fixed" java -Xmx256m -jar target/sguil-bridge.jar extract --json -o "$out" "$prefix" \
+  > /dev/null 2>&1
+rm -rf "$out"
+read -r sfixed < <(awk '{ print $2 + $3 }' "$work/time-scan-fixed")
+read -r efixed < <(awk '{ print $2 + $3 }' "$work/time-extract-fixed")
 read -r wmin wmed _ < <(bench_stats "$work/time-scan" 1)
 read -r cmin cmed _ < <(bench_stats "$work/time-scan" 5)
 read -r _ _ rmax < <(bench_stats "$work/time-scan" 4)
 read -r emin emed _ < <(bench_stats "$work/time-extract-mixed" 5)
 awk -v mb="$(stat -c %s "$pcap")" -v n="$runs" -v wmin="$wmin" -v wmed="$wmed" -v cmin="$cmin" -v cmed="$cmed" \
-    -v r="$rmax" -v f="$floor" -v emin="$emin" -v emed="$emed" 'BEGIN {
+    -v r="$rmax" -v f="$floor" -v emin="$emin" -v emed="$emed" -v sx="$sfixed" -v ex="$efixed" 'BEGIN {
   mb /= 1048576
   printf "scan: %.0f MB, %d runs: wall min %.2f / median %.2f s (%.0f MB/s at the median), CPU min %.2f / median %.2f s, peak RSS max %.0f MB\n",
     mb, n, wmin, wmed, mb / wmed, cmin, cmed, r / 1024
   printf "scan CPU / floor: min %.2f / median %.2f (floor %.2f CPU-s); extract CPU on the same file: min %.2f / median %.2f s\n",
     cmin / f, cmed / f, f, emin, emed
-  printf "scan CPU / extract CPU: min %.2f / median %.2f (target <= 1.3)\n", cmin / emin, cmed / emed }'
+  printf "scan CPU / extract CPU: min %.2f / median %.2f (target <= 1.3)\n", cmin / emin, cmed / emed
+  printf "fixed cost (the first 2 MB: JVM start-up, class loading, JIT; scan also builds the rules): scan %.2f, extract %.2f CPU-s; net of it, scan / extract: min %.2f / median %.2f\n",
+    sx, ex, (cmin - sx) / (emin - ex), (cmed - sx) / (emed - ex) }'
 exit $status
