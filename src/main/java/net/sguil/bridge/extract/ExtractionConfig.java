@@ -12,14 +12,16 @@ import net.sguil.bridge.tcp.TcpConfig;
  * @param outputDir attachments are stored under it, and only under it
  * @param threads worker threads for MIME analysis, hashing and writing
  * @param spoolMemory heap all messages waiting for analysis may take; beyond it they go to disk
- * @param spoolMemoryPerMessage a message larger than this always goes to disk
+ * @param spoolMemoryPerMessage a message larger than this always goes to disk (by default 1 MB: a few
+ *        large messages growing towards a bigger limit took the whole budget, by doubling arrays they
+ *        then copied to disk anyway, and sent every small message to disk meanwhile)
  */
 public record ExtractionConfig(Path outputDir, int threads, DecoderConfig decoder, TcpConfig tcp, SmtpLimits smtp,
                                MimeLimits mime, long spoolMemory, int spoolMemoryPerMessage) {
     public static ExtractionConfig defaults(Path outputDir) {
         return new ExtractionConfig(outputDir, Math.max(1, Runtime.getRuntime().availableProcessors()),
                 DecoderConfig.defaults(), TcpConfig.defaults(), SmtpLimits.defaults(), MimeLimits.defaults(),
-                32L << 20, 8 << 20);
+                32L << 20, 1 << 20);
     }
 
     public ExtractionConfig withThreads(int n) {
