@@ -19,10 +19,7 @@ work=bench/work; mkdir -p "$work"
 bench_build
 cp="$(bench_classpath)"
 pcap=$(bench_capture "$cp" smtp "$size")
-echo "capture: $pcap ($(stat -c %s "$pcap") bytes): $(cat "$pcap.info")"
-floor_line=$(java -cp "$cp" net.sguil.bridge.bench.FloorBench "$pcap.manifest")
-echo "$floor_line"
-floor=$(echo "$floor_line" | sed -n 's/^floor: \([0-9.]*\) CPU-s.*/\1/p')
+bench_floor "$pcap" "$cp"
 out="$work/out"; tf="$work/tcpflow"
 rm -f "$work/time-extract" "$work/time-tcpflow"
 sync; cat "$pcap" > /dev/null   # the same page-cache state for both tools
@@ -31,28 +28,19 @@ for i in $(seq "$runs"); do
   bench_timed "$work/time-extract" java -Xmx256m -jar target/sguil-bridge.jar extract --json -o "$out" "$pcap" \
     > "$work/extract.json"
   rm -rf "$out"
-  tail -1 "$work/time-extract" | awk -v i="$i" '{ printf "extract run %d: wall %.2f s, CPU %.2f s (user %.2f + sys %.2f), peak RSS %.0f MB\n", i, $1, $2 + $3, $2, $3, $4 / 1024 }'
+  bench_run_line extract "$i" "$work/time-extract"
   java -cp "$cp" net.sguil.bridge.bench.VerifyAttachments "$pcap.manifest" "$work/extract.json"
   rm -rf "$tf"; mkdir -p "$tf"
   bench_timed "$work/time-tcpflow" tcpflow -r "$pcap" -o "$tf" >/dev/null 2>&1
   rm -rf "$tf"
   tail -1 "$work/time-tcpflow" | awk -v i="$i" '{ printf "tcpflow -r run %d: wall %.2f s, CPU %.2f s\n", i, $1, $2 + $3 }'
 done
-prefix=$(bench_prefix "$pcap")
-rm -f "$work/time-extract-fixed"
-bench_timed "$work/time-extract-fixed" java -Xmx256m -jar target/sguil-bridge.jar extract --json -o "$out" "$prefix" \
-  > /dev/null 2>&1
+fixed=$(bench_cpu java -Xmx256m -jar target/sguil-bridge.jar extract --json -o "$out" "$(bench_prefix "$pcap")")
 rm -rf "$out"
-read -r fixed < <(awk '{ print $2 + $3 }' "$work/time-extract-fixed")
-read -r wmin wmed _ < <(bench_stats "$work/time-extract" 1)
-read -r cmin cmed _ < <(bench_stats "$work/time-extract" 5)
-read -r _ _ rmax < <(bench_stats "$work/time-extract" 4)
+bench_summary extract "$work/time-extract" "$pcap"
 read -r tmin tmed _ < <(bench_stats "$work/time-tcpflow" 1)
-awk -v mb="$(stat -c %s "$pcap")" -v n="$runs" -v wmin="$wmin" -v wmed="$wmed" -v cmin="$cmin" -v cmed="$cmed" \
-    -v r="$rmax" -v f="$floor" -v tmin="$tmin" -v tmed="$tmed" -v x="$fixed" 'BEGIN {
-  mb /= 1048576
-  printf "extract: %.0f MB, %d runs: wall min %.2f / median %.2f s (%.0f MB/s at the median), CPU min %.2f / median %.2f s, peak RSS max %.0f MB\n",
-    mb, n, wmin, wmed, mb / wmed, cmin, cmed, r / 1024
+awk -v cmin="$cpu_min" -v cmed="$cpu_med" -v wmin="$wall_min" -v wmed="$wall_med" -v f="$floor" -v x="$fixed" \
+    -v tmin="$tmin" -v tmed="$tmed" 'BEGIN {
   printf "extract CPU / floor: min %.2f / median %.2f (target <= 1.5; floor %.2f CPU-s)\n", cmin / f, cmed / f, f
   printf "fixed cost (extract of the first 2 MB: JVM start-up, class loading, JIT): %.2f CPU-s; (CPU - fixed) / floor: min %.2f / median %.2f\n",
     x, (cmin - x) / f, (cmed - x) / f

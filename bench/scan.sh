@@ -22,10 +22,7 @@ cp="$(bench_classpath)"
 web=$(bench_capture "$cp" http 200)
 java -Xmx256m -cp "$cp" net.sguil.bridge.bench.HttpAnalyzerBench "$web"
 pcap=$(bench_capture "$cp" mixed "$size")
-echo "capture: $pcap ($(stat -c %s "$pcap") bytes): $(cat "$pcap.info")"
-floor_line=$(java -cp "$cp" net.sguil.bridge.bench.FloorBench "$pcap.manifest")
-echo "$floor_line"
-floor=$(echo "$floor_line" | sed -n 's/^floor: \([0-9.]*\) CPU-s.*/\1/p')
+bench_floor "$pcap" "$cp"
 expected=$(sed -n 's/.*expected_put_events=\([0-9]*\).*/\1/p' "$pcap.info")
 succeeded=$(sed -n 's/.*put_succeeded=\([0-9]*\).*/\1/p' "$pcap.info")
 out="$work/scan-out"
@@ -39,35 +36,24 @@ for i in $(seq "$runs"); do
   rm -rf "$out"
   found=$(grep -c 'HTTP PUT Defacement' "$work/scan.json" || true)
   found_ok=$(grep -c 'HTTP PUT Defacement SUCCEEDED' "$work/scan.json" || true)
-  tail -1 "$work/time-scan" | awk -v i="$i" -v n="$found" -v e="$expected" -v o="$found_ok" -v x="$succeeded" '{
-    printf "scan run %d: wall %.2f s, CPU %.2f s (user %.2f + sys %.2f), peak RSS %.0f MB; PUT events %d (expected %d), SUCCEEDED %d (expected %d)\n",
-      i, $1, $2 + $3, $2, $3, $4 / 1024, n, e, o, x }'
+  bench_run_line scan "$i" "$work/time-scan"
+  echo "scan run $i: PUT events $found (expected $expected), SUCCEEDED $found_ok (expected $succeeded)"
   [ "$found" -eq "$expected" ] && [ "$found_ok" -eq "$succeeded" ] || status=1
   bench_timed "$work/time-extract-mixed" java -Xmx256m -jar target/sguil-bridge.jar extract --json -o "$out" "$pcap" \
     > "$work/extract-mixed.json"
   rm -rf "$out"
-  tail -1 "$work/time-extract-mixed" | awk -v i="$i" '{ printf "extract run %d: wall %.2f s, CPU %.2f s (user %.2f + sys %.2f), peak RSS %.0f MB\n", i, $1, $2 + $3, $2, $3, $4 / 1024 }'
+  bench_run_line extract "$i" "$work/time-extract-mixed"
   java -cp "$cp" net.sguil.bridge.bench.VerifyAttachments "$pcap.manifest" "$work/extract-mixed.json" || status=1
 done
 prefix=$(bench_prefix "$pcap")
-rm -f "$work/time-scan-fixed" "$work/time-extract-fixed"
-bench_timed "$work/time-scan-fixed" java -Xmx256m -jar target/sguil-bridge.jar scan --json "$prefix" > /dev/null 2>&1
-bench_timed "$work/time-extract-fixed" java -Xmx256m -jar target/sguil-bridge.jar extract --json -o "$out" "$prefix" \
-  > /dev/null 2>&1
+sfixed=$(bench_cpu java -Xmx256m -jar target/sguil-bridge.jar scan --json "$prefix")
+efixed=$(bench_cpu java -Xmx256m -jar target/sguil-bridge.jar extract --json -o "$out" "$prefix")
 rm -rf "$out"
-read -r sfixed < <(awk '{ print $2 + $3 }' "$work/time-scan-fixed")
-read -r efixed < <(awk '{ print $2 + $3 }' "$work/time-extract-fixed")
-read -r wmin wmed _ < <(bench_stats "$work/time-scan" 1)
-read -r cmin cmed _ < <(bench_stats "$work/time-scan" 5)
-read -r _ _ rmax < <(bench_stats "$work/time-scan" 4)
-read -r emin emed _ < <(bench_stats "$work/time-extract-mixed" 5)
-awk -v mb="$(stat -c %s "$pcap")" -v n="$runs" -v wmin="$wmin" -v wmed="$wmed" -v cmin="$cmin" -v cmed="$cmed" \
-    -v r="$rmax" -v f="$floor" -v emin="$emin" -v emed="$emed" -v sx="$sfixed" -v ex="$efixed" 'BEGIN {
-  mb /= 1048576
-  printf "scan: %.0f MB, %d runs: wall min %.2f / median %.2f s (%.0f MB/s at the median), CPU min %.2f / median %.2f s, peak RSS max %.0f MB\n",
-    mb, n, wmin, wmed, mb / wmed, cmin, cmed, r / 1024
-  printf "scan CPU / floor: min %.2f / median %.2f (floor %.2f CPU-s); extract CPU on the same file: min %.2f / median %.2f s\n",
-    cmin / f, cmed / f, f, emin, emed
+bench_summary extract "$work/time-extract-mixed" "$pcap"
+emin=$cpu_min; emed=$cpu_med
+bench_summary scan "$work/time-scan" "$pcap"
+awk -v cmin="$cpu_min" -v cmed="$cpu_med" -v f="$floor" -v emin="$emin" -v emed="$emed" -v sx="$sfixed" -v ex="$efixed" 'BEGIN {
+  printf "scan CPU / floor: min %.2f / median %.2f (floor %.2f CPU-s)\n", cmin / f, cmed / f, f
   printf "scan CPU / extract CPU: min %.2f / median %.2f (target <= 1.3)\n", cmin / emin, cmed / emed
   printf "fixed cost (the first 2 MB: JVM start-up, class loading, JIT; scan also builds the rules): scan %.2f, extract %.2f CPU-s; net of it, scan / extract: min %.2f / median %.2f\n",
     sx, ex, (cmin - sx) / (emin - ex), (cmed - sx) / (emed - ex) }'

@@ -1,7 +1,6 @@
 package net.sguil.bridge.bench;
 
 import java.io.BufferedWriter;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -63,8 +62,10 @@ final class Manifest {
         }
     }
 
-    private static final class Digesting extends FilterInputStream {
+    /** The decoded bytes of an attachment, digested as they are read; the entry is made at their end. */
+    private static final class Digesting extends ChunkStream {
         private final BenchAttachment attachment;
+        private final InputStream in;
         private final MessageDigest md5 = digest("MD5");
         private final MessageDigest sha1 = digest("SHA-1");
         private final MessageDigest sha256 = digest("SHA-256");
@@ -72,30 +73,26 @@ final class Manifest {
         private Entry entry;
 
         Digesting(BenchAttachment a) {
-            super(a.decoded());
             this.attachment = a;
+            this.in = a.decoded();
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                md5.update(b, off, n);
-                sha1.update(b, off, n);
-                sha256.update(b, off, n);
-                size += n;
-            } else if (n < 0 && entry == null) {
-                HexFormat hex = HexFormat.of();
-                entry = new Entry(attachment, size, hex.formatHex(md5.digest()), hex.formatHex(sha1.digest()),
-                        hex.formatHex(sha256.digest()));
+        protected byte[] nextChunk() throws IOException {
+            byte[] b = in.readNBytes(64 * 1024);
+            if (b.length == 0) {
+                if (entry == null) {
+                    HexFormat hex = HexFormat.of();
+                    entry = new Entry(attachment, size, hex.formatHex(md5.digest()), hex.formatHex(sha1.digest()),
+                            hex.formatHex(sha256.digest()));
+                }
+                return null;
             }
-            return n;
+            md5.update(b);
+            sha1.update(b);
+            sha256.update(b);
+            size += b.length;
+            return b;
         }
     }
 }

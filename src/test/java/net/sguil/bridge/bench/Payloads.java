@@ -29,25 +29,12 @@ final class Payloads {
     /** {@code size} random bytes (incompressible, like the archives and executables people mail) after {@code magic}. */
     static InputStream binary(long seed, long size, byte[] magic) {
         SplittableRandom r = new SplittableRandom(seed);
-        return new ChunkStream() {
-            private long left = size;
-            private boolean first = true;
-
-            @Override
-            protected byte[] nextChunk() {
-                if (left == 0) {
-                    return null;
-                }
-                byte[] b = new byte[(int) Math.min(BLOCK, left)];
-                r.nextBytes(b);
-                if (first) {
-                    System.arraycopy(magic, 0, b, 0, Math.min(magic.length, b.length));
-                    first = false;
-                }
-                left -= b.length;
-                return b;
+        return blocks(size, (b, at) -> {
+            r.nextBytes(b);
+            if (at == 0) {
+                System.arraycopy(magic, 0, b, 0, Math.min(magic.length, b.length));
             }
-        };
+        });
     }
 
     /**
@@ -208,17 +195,27 @@ final class Payloads {
 
     /** {@code n} copies of one byte. */
     static InputStream repeat(byte value, long n) {
+        return blocks(n, (b, at) -> java.util.Arrays.fill(b, value));
+    }
+
+    /** What fills one block of a generated stream, given where in the stream the block starts. */
+    private interface BlockFiller {
+        void fill(byte[] block, long at);
+    }
+
+    /** {@code size} bytes made a block at a time by {@code filler}. */
+    private static InputStream blocks(long size, BlockFiller filler) {
         return new ChunkStream() {
-            private long left = n;
+            private long made;
 
             @Override
             protected byte[] nextChunk() {
-                if (left == 0) {
+                if (made == size) {
                     return null;
                 }
-                byte[] b = new byte[(int) Math.min(BLOCK, left)];
-                java.util.Arrays.fill(b, value);
-                left -= b.length;
+                byte[] b = new byte[(int) Math.min(BLOCK, size - made)];
+                filler.fill(b, made);
+                made += b.length;
                 return b;
             }
         };

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Random;
@@ -27,7 +26,7 @@ class Base64DecodingStreamTest {
             }
             Base64DecodingStream in = new Base64DecodingStream(new ByteArrayInputStream(
                     (encoded + eol).getBytes(StandardCharsets.US_ASCII)));
-            assertThat(readAll(in, 1 + r.nextInt(100_000), r)).isEqualTo(data);
+            assertThat(RandomInput.drain(in, 1 + r.nextInt(100_000), r)).isEqualTo(data);
             assertThat(in.damaged()).isFalse();
         }
     }
@@ -47,8 +46,8 @@ class Base64DecodingStreamTest {
         for (int round = 0; round < 400; round++) {
             byte[] encoded = mixedBody(r);
             Reference whole = Reference.decode(encoded);
-            Base64DecodingStream in = new Base64DecodingStream(new Trickle(encoded, r));
-            assertThat(readAll(in, 1 + r.nextInt(5000), r)).as("round %d", round).isEqualTo(whole.out);
+            Base64DecodingStream in = new Base64DecodingStream(RandomInput.trickle(encoded, r, 7, 700));
+            assertThat(RandomInput.drain(in, 1 + r.nextInt(5000), r)).as("round %d", round).isEqualTo(whole.out);
             assertThat(in.damaged()).as("round %d", round).isEqualTo(whole.damaged);
         }
     }
@@ -57,7 +56,7 @@ class Base64DecodingStreamTest {
     void concatenatedDataAfterPaddingIsDamageWhereverTheReadsAreCut() throws IOException {
         byte[] encoded = "QUJDRA==\r\nQUJD".getBytes(StandardCharsets.US_ASCII);
         for (int cut = 0; cut <= encoded.length; cut++) {
-            Base64DecodingStream in = new Base64DecodingStream(new Split(encoded, cut));
+            Base64DecodingStream in = new Base64DecodingStream(RandomInput.cutAt(encoded, cut));
             assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("ABCDABC");
             assertThat(in.damaged()).as("cut at %d", cut).isTrue();
         }
@@ -135,89 +134,10 @@ class Base64DecodingStreamTest {
         }
     }
 
-    /** Hands out its bytes a few at a time, so quanta and line breaks are cut between reads. */
-    private static final class Trickle extends InputStream {
-        private final byte[] b;
-        private final Random r;
-        private int pos;
-
-        Trickle(byte[] b, Random r) {
-            this.b = b;
-            this.r = r;
-        }
-
-        @Override
-        public int read() {
-            return pos < b.length ? b[pos++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] dst, int off, int len) {
-            if (pos == b.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(len, b.length - pos), r.nextBoolean() ? 1 + r.nextInt(7) : 1 + r.nextInt(700));
-            System.arraycopy(b, pos, dst, off, n);
-            pos += n;
-            return n;
-        }
-    }
-
-    /** Its bytes in two reads, cut at a given place. */
-    private static final class Split extends InputStream {
-        private final byte[] b;
-        private final int cut;
-        private int pos;
-
-        Split(byte[] b, int cut) {
-            this.b = b;
-            this.cut = cut;
-        }
-
-        @Override
-        public int read() {
-            return pos < b.length ? b[pos++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] dst, int off, int len) {
-            if (pos == b.length) {
-                return -1;
-            }
-            int stop = pos < cut ? cut : b.length;
-            int n = Math.min(len, stop - pos);
-            System.arraycopy(b, pos, dst, off, n);
-            pos += n;
-            return n;
-        }
-    }
-
     private static void assertDecodes(String encoded, String expected, boolean damaged) throws IOException {
         Base64DecodingStream in = new Base64DecodingStream(new ByteArrayInputStream(
                 encoded.getBytes(StandardCharsets.US_ASCII)));
         assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo(expected);
         assertThat(in.damaged()).as(encoded).isEqualTo(damaged);
-    }
-
-    private static byte[] readAll(InputStream in, int maxChunk, Random r) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[maxChunk];
-        while (true) {
-            if (r.nextInt(10) == 0) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                out.write(b);
-                continue;
-            }
-            int n = in.read(buf, 0, 1 + r.nextInt(maxChunk));
-            if (n < 0) {
-                break;
-            }
-            assertThat(n).isPositive();
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
     }
 }

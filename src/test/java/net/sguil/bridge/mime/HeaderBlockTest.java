@@ -19,11 +19,8 @@ class HeaderBlockTest {
     void readsFieldsAsJakartaMailsInternetHeadersDoes() throws Exception {
         Random r = new Random(17);
         for (int round = 0; round < 1000; round++) {
-            StringBuilder b = new StringBuilder();
-            for (int i = r.nextInt(25); i > 0; i--) {
-                b.append(PIECES[r.nextInt(PIECES.length)]);
-            }
-            byte[] block = b.toString().getBytes(StandardCharsets.ISO_8859_1);
+            String text = RandomInput.pieces(r, PIECES, 25);
+            byte[] block = text.getBytes(StandardCharsets.ISO_8859_1);
             Object expected;
             try {
                 expected = lines(new InternetHeaders(new ByteArrayInputStream(block), true));
@@ -36,7 +33,7 @@ class HeaderBlockTest {
             } catch (RuntimeException e) {
                 actual = e.getClass();
             }
-            assertThat(actual).as("round %d: %s", round, b.toString().replace("\r", "\\r").replace("\n", "\\n"))
+            assertThat(actual).as("round %d: %s", round, text.replace("\r", "\\r").replace("\n", "\\n"))
                     .isEqualTo(expected);
         }
     }
