@@ -134,6 +134,7 @@ public final class AttachmentStore {
         MessageDigest sha1 = digest("SHA-1");
         MessageDigest sha256 = digest("SHA-256");
         byte[] buf = new byte[BUFFER_SIZE];
+        ByteBuffer chunk = ByteBuffer.wrap(buf);
         byte[] head = new byte[FileTypeDetector.HEAD_SIZE];
         int headLen = 0;
         long size = 0;
@@ -150,9 +151,9 @@ public final class AttachmentStore {
             md5.update(buf, 0, n);
             sha1.update(buf, 0, n);
             sha256.update(buf, 0, n);
-            ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-            while (bb.hasRemaining()) {
-                out.write(bb);
+            chunk.clear().limit(n);
+            while (chunk.hasRemaining()) {
+                out.write(chunk);
             }
             size += n;
         }

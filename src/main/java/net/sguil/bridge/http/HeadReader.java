@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import net.sguil.bridge.bytes.ByteScan;
 import net.sguil.bridge.weird.Weirds;
 
 /**
@@ -93,7 +94,7 @@ final class HeadReader<T> {
         int i = off;
         int end = off + len;
         while (i < end && (state == State.START || state == State.FIELDS)) {
-            int nl = LineBuffer.indexOfLf(b, i, end);
+            int nl = ByteScan.indexOf(b, i, end, (byte) '\n');
             int stop = nl < 0 ? end : nl;
             int consumed = (nl < 0 ? end : nl + 1) - i;
             keepPrefix(b, i, consumed);

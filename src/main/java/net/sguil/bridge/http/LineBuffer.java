@@ -46,13 +46,4 @@ final class LineBuffer {
     int heldBytes() {
         return 16 + bytes.length;
     }
-
-    static int indexOfLf(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

@@ -104,7 +104,7 @@ final class BeyondDepth {
         HeaderBlock h = known;
         while (true) {
             if (h == null) {
-                h = HeaderBlock.read(region.spool(), pos, region.end(), walk.limits(), walk.weirds());
+                h = HeaderBlock.read(w, pos, walk.limits(), walk.weirds());
             }
             walk.mark(h.cut());
             Declared d = Declared.of(h, "text/plain", walk.weirds());

@@ -1,18 +1,25 @@
 package net.sguil.bridge.mime;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetHeaders;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import net.sguil.bridge.weird.Weirds;
 
 /**
- * The header block of one entity, read line by line with hard bounds before Jakarta Mail parses
- * what was kept. A limit skips lines, never the structure: the block always ends at its blank line,
+ * The header block of one entity, read line by line with hard bounds; the lines kept are split into
+ * fields here, each line read as UTF-8 when it is valid UTF-8 and as ISO-8859-1 otherwise, as Jakarta
+ * Mail's {@code InternetHeaders} reads them with UTF-8 allowed (which looks up a service provider on
+ * every block: a message of a million tiny entities took a minute). A limit skips lines, never
+ * the structure: the block always ends at its blank line,
  * so the body and the MIME structure after an oversized block are still found. A line longer than
  * {@link MimeLimits#maxLineLength()} is skipped ({@code mime.long_header_line}); past
  * {@link MimeLimits#maxHeaderBlock()} bytes only the first occurrence of each field the analysis
@@ -24,13 +31,16 @@ final class HeaderBlock {
     private static final Set<String> NEEDED = Set.of("content-type", "content-transfer-encoding",
             "content-disposition", "subject", "message-id", "date", "from", "to");
     private static final int MAX_FIELD_NAME = 76;
+    private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]");
+    private static final Pattern LINE_BREAK = Pattern.compile("[\\r\\n]");
 
-    private final InternetHeaders headers;
+    /** Lower-case field name → the raw value of its first occurrence, folding kept. */
+    private final Map<String, String> fields;
     private final long bodyStart;
     private final MimeWeird cut;
 
-    private HeaderBlock(InternetHeaders headers, long bodyStart, MimeWeird cut) {
-        this.headers = headers;
+    private HeaderBlock(Map<String, String> fields, long bodyStart, MimeWeird cut) {
+        this.fields = fields;
         this.bodyStart = bodyStart;
         this.cut = cut;
     }
@@ -46,14 +56,19 @@ final class HeaderBlock {
 
     /** The first value of a header, unfolded and trimmed, or null. */
     String get(String name) {
-        String v = headers.getHeader(name, null);
-        return v == null ? null : v.replaceAll("\\r?\\n[ \\t]", " ").replaceAll("[\\r\\n]", "").trim();
+        String v = fields.get(name.toLowerCase(Locale.ROOT));
+        return v == null ? null : LINE_BREAK.matcher(FOLD.matcher(v).replaceAll(" ")).replaceAll("").trim();
     }
 
     /** Reads the header block of the entity starting at {@code start} (ends at the first empty line). */
     static HeaderBlock read(Spool spool, long start, long end, MimeLimits limits, Weirds weirds)
             throws IOException {
-        return new Reader(spool, start, end, limits, weirds).read(start);
+        return read(new SpoolWindow(spool, start, end, SpoolWindow.HEADER_WINDOW), start, limits, weirds);
+    }
+
+    /** The same through a window the caller scans with (a long run of small blocks reuses its buffer). */
+    static HeaderBlock read(SpoolWindow window, long start, MimeLimits limits, Weirds weirds) throws IOException {
+        return new Reader(window, limits, weirds).read(start);
     }
 
     /** One pass over the lines of one block. */
@@ -70,9 +85,9 @@ final class HeaderBlock {
         private boolean noColon;
         private boolean longLine;
 
-        Reader(Spool spool, long start, long end, MimeLimits limits, Weirds weirds) {
-            this.spool = spool;
-            this.w = new SpoolWindow(spool, start, end, SpoolWindow.HEADER_WINDOW);
+        Reader(SpoolWindow w, MimeLimits limits, Weirds weirds) {
+            this.spool = w.spool();
+            this.w = w;
             this.limits = limits;
             this.weirds = weirds;
         }
@@ -160,15 +175,54 @@ final class HeaderBlock {
             return b.toString().trim().toLowerCase(Locale.ROOT);
         }
 
-        private InternetHeaders parse() {
-            if (kept.size() == 0) {
-                return new InternetHeaders();
+        /** The fields of the kept lines: {@code name: value}, continuation lines folded into the value. */
+        private Map<String, String> parse() {
+            Map<String, String> fields = new HashMap<>();
+            String name = null;
+            StringBuilder value = null;
+            byte[] bytes = kept.toByteArray();
+            for (int from = 0; from < bytes.length; ) {
+                int nl = from;
+                while (nl < bytes.length && bytes[nl] != '\n') {
+                    nl++;
+                }
+                int lineEnd = nl > from && bytes[nl - 1] == '\r' ? nl - 1 : nl;
+                String line = text(bytes, from, lineEnd - from);
+                from = nl + 1;
+                if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
+                    if (value != null) {
+                        value.append("\r\n").append(line);
+                    }
+                    continue;
+                }
+                put(fields, name, value);
+                int colon = line.indexOf(':');
+                name = colon <= 0 ? null : line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                value = name == null ? null : new StringBuilder(line.substring(colon + 1).stripLeading());
+            }
+            put(fields, name, value);
+            return fields;
+        }
+
+        private static String text(byte[] b, int off, int len) {
+            boolean ascii = true;
+            for (int i = off; i < off + len && ascii; i++) {
+                ascii = b[i] >= 0;
+            }
+            if (ascii) {
+                return new String(b, off, len, StandardCharsets.ISO_8859_1);
             }
             try {
-                return new InternetHeaders(new ByteArrayInputStream(kept.toByteArray()), true);
-            } catch (MessagingException | RuntimeException e) {
-                weirds.count(MimeWeird.MIME_BAD_HEADER);
-                return new InternetHeaders();
+                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, off, len)).toString();
+            } catch (CharacterCodingException e) {
+                return new String(b, off, len, StandardCharsets.ISO_8859_1);
+            }
+        }
+
+        private static void put(Map<String, String> fields, String name, StringBuilder value) {
+            if (name != null && !name.isEmpty()) {
+                fields.putIfAbsent(name, value.toString());
             }
         }
     }

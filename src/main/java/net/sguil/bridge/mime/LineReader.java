@@ -3,6 +3,7 @@ package net.sguil.bridge.mime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import net.sguil.bridge.bytes.ByteScan;
 
 /** Reads lines (LF or CRLF) of at most a fixed length; the rest of a longer line is dropped and flagged. */
 final class LineReader {
@@ -41,13 +42,11 @@ final class LineReader {
                 continue;
             }
             any = true;
-            int i = pos;
-            while (i < len && buf[i] != '\n') {
-                i++;
-            }
+            int nl = ByteScan.indexOf(buf, pos, len, (byte) '\n');
+            int i = nl < 0 ? len : nl;
             append(pos, i - pos);
-            if (i < len) {
-                pos = i + 1;
+            if (nl >= 0) {
+                pos = nl + 1;
                 return finishLine();
             }
             pos = len;

@@ -48,8 +48,6 @@ public enum MimeWeird implements Weird {
     MIME_UNKNOWN_CHARSET,
     @Means("header parameters that cannot be parsed")
     MIME_BAD_PARAMETERS,
-    @Means("a header field that cannot be parsed")
-    MIME_BAD_HEADER,
     @Means("a header block larger than limits.mime.max_header_block; further lines are skipped up to the blank line "
             + "(the MIME and identifying fields still read), the message marked incomplete")
     MIME_HEADER_BLOCK_TOO_LARGE,

@@ -17,6 +17,17 @@ final class QuotedPrintableDecodingStream extends DecodingStream {
     /** Whitespace held back to see whether a line break follows; a longer run is data. */
     private static final int MAX_HELD_SPACE = 1024;
 
+    /** Output filled up to this leaves room for one step's worst case: held whitespace plus "=X" and the byte. */
+    private static final int ROOM = BUFFER - MAX_HELD_SPACE - 3;
+    /** Bytes that may start something other than themselves; runs of the others are copied in bulk. */
+    private static final boolean[] SPECIAL = new boolean[256];
+
+    static {
+        SPECIAL['='] = true;
+        SPECIAL[' '] = true;
+        SPECIAL['\t'] = true;
+    }
+
     private enum State { TEXT, SPACE, EQUALS, EQUALS_HEX, EQUALS_SPACE, EQUALS_CR }
 
     private final InputStream in;
@@ -82,12 +93,27 @@ final class QuotedPrintableDecodingStream extends DecodingStream {
                 inPos = 0;
                 inLen = n;
             }
-            // room for one step's worst case: held whitespace plus "=X" and the byte itself
-            while (inPos < inLen && outLen <= outBuf.length - MAX_HELD_SPACE - 3) {
-                step(inBuf[inPos] & 0xFF);
+            while (inPos < inLen && outLen <= ROOM) {
+                if (state == State.TEXT && !SPECIAL[inBuf[inPos] & 0xFF]) {
+                    copyRun();
+                } else {
+                    step(inBuf[inPos] & 0xFF);
+                }
             }
         }
         return outLen > 0;
+    }
+
+    /** Copies ordinary bytes from the input as they are, as many as the output has room for. */
+    private void copyRun() {
+        int stop = Math.min(inLen, inPos + (ROOM + 1 - outLen));
+        int q = inPos + 1;
+        while (q < stop && !SPECIAL[inBuf[q] & 0xFF]) {
+            q++;
+        }
+        System.arraycopy(inBuf, inPos, outBuf, outLen, q - inPos);
+        outLen += q - inPos;
+        inPos = q;
     }
 
     /** Consumes {@code c} unless the state changes without it (it is then looked at again). */

@@ -34,7 +34,8 @@ final class TransferDecoding {
             return new Base64DecodingStream(raw);
         }
         if (QUOTED_PRINTABLE.equals(cte)) {
-            // Not Jakarta's QPDecoderStream: it throws at the first bad escape, which would end the file there.
+            // Not Jakarta's QPDecoderStream: it throws at the first bad escape, which would end the file there,
+            // reads a byte at a time, and takes "=-1" for the end.
             return new QuotedPrintableDecodingStream(raw);
         }
         return new Identity(raw);

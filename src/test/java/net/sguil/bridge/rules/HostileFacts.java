@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import net.sguil.bridge.facts.AttachedFile;
 import net.sguil.bridge.facts.Attachment;
+import net.sguil.bridge.facts.FileContent;
 import net.sguil.bridge.facts.HttpTransaction;
 import net.sguil.bridge.facts.MessageInfo;
 import net.sguil.bridge.facts.SancpSession;
@@ -45,7 +47,8 @@ final class HostileFacts {
         MessageInfo m = new MessageInfo("m\u00c3\u00a9chant\r\n@example.org",
                 List.of("bob@example.com", "carol\u0000@example.com"),
                 "Facture impay\u00e9e \u202E <b>URGENT</b> &amp; \r\nBcc: eve@example.org",
-                "<20261201090000.1@mail.example.org>", "Tue, 1 Dec 2026 09:00:00 +0000");
+                "<20261201090000.1@mail.example.org>", "Tue, 1 Dec 2026 09:00:00 +0000",
+                "Billing <billing@example.org>", "bob@example.com");
         return List.of(
                 file(s, m, NUL_NAME, "text/plain", "pe", KNOWN_BAD_SHA256, Attachment.COMPLETE),
                 file(s, m, RLO_NAME, "application/pdf", "pe", sha("2"), Attachment.COMPLETE),
@@ -61,8 +64,8 @@ final class HostileFacts {
                                    String state) {
         String stored = "/var/lib/sguil-bridge/extract/20261201T090000-203.0.113.66-41000/"
                 + SafeFileName.of(name, SafeFileName.DEFAULT_MAX_LENGTH).withSuffix(0);
-        return new Attachment(s, m, name, type, magic, 73_802, sha256.substring(0, 32), sha256.substring(0, 40), sha256,
-                state, stored, T0);
+        return new Attachment(s, m, new AttachedFile(name, type, new FileContent(73_802, sha256.substring(0, 32),
+                sha256.substring(0, 40), sha256, magic, ""), stored, state, "", "0", 1), T0);
     }
 
     private static HttpTransaction.Builder put(int srcPort, String uri, Instant at) {
