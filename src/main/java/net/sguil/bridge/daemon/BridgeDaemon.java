@@ -38,6 +38,7 @@ import net.sguil.bridge.sguil.SancpReader;
 import net.sguil.bridge.sguil.agent.AgentDelivery;
 import net.sguil.bridge.sguil.agent.DeliveryStats;
 import net.sguil.bridge.sguil.agent.OutboxLimits;
+import net.sguil.bridge.testhook.CrashPoint;
 import net.sguil.bridge.weird.Weirds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -203,7 +204,9 @@ public final class BridgeDaemon {
             warmedUp = true;
             LOG.info("replayed {} alert(s) since {} to rebuild the trending baselines", n[0], since);
         }
-        events.poll(this::alert);
+        if (events.poll(this::alert) > 0) {
+            CrashPoint.reached(CrashPoint.AFTER_EVENT_READ);
+        }
     }
 
     private void alert(SguilAlert a) {
@@ -217,11 +220,14 @@ public final class BridgeDaemon {
 
     private void pollSessions() throws Exception {
         connectIfNeeded();
-        sessions.poll(s -> {
+        int read = sessions.poll(s -> {
             counters.sessionsIn.incrementAndGet();
             engine.insert(s, s.getStartTime());
             engine.fireUntilQuiet();
         });
+        if (read > 0) {
+            CrashPoint.reached(CrashPoint.AFTER_SANCP_READ);
+        }
     }
 
     private void insertAll(List<TimedFact> facts) {

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import net.sguil.bridge.delivery.Backoff;
 import net.sguil.bridge.delivery.OutboxDelivery;
 import net.sguil.bridge.facts.SguilEventOut;
+import net.sguil.bridge.testhook.CrashPoint;
 import net.sguil.bridge.weird.Weirds;
 
 import org.slf4j.Logger;
@@ -137,6 +138,7 @@ public final class AgentDelivery extends OutboxDelivery {
                     alreadyStored.incrementAndGet();
                     LOG.info("event cid {} was already stored by an earlier attempt", cid);
                 }
+                CrashPoint.reached(CrashPoint.AFTER_EVENT_CONFIRMED);
                 outbox.done(e);
             } else {
                 dropForGood(e, "sguild answered Failed {" + reply.reason() + "}");
