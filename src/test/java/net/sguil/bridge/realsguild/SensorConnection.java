@@ -28,43 +28,58 @@ import javax.net.ssl.TrustManagerFactory;
 final class SensorConnection implements Closeable {
     static final String VERSION = "SGUIL-1.0.0 OPENSSL ENABLED";
 
-    private final SSLSocket socket;
+    private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
-    final long sid;
-    final long maxCid;
+    long sid;
+    long maxCid;
 
-    private SensorConnection(SSLSocket socket, long sid, long maxCid) throws IOException {
+    private SensorConnection(Socket socket) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
-        this.sid = sid;
-        this.maxCid = maxCid;
     }
 
     /** Connects and registers as {@code agentType} for {@code sensor}; sguild answers with the sid and maxCid. */
     static SensorConnection register(SguildHarness sguild, String agentType, String sensor, String net)
             throws IOException {
+        SensorConnection c = open(sguild.sensorPort(), sguild.certificate(), VERSION, true);
+        try {
+            List<String> info = c.request("RegisterAgent " + agentType + " " + sensor + " " + net);
+            if (info.size() != 6 || !info.get(0).equals("AgentInfo")) {
+                throw new IOException("expected AgentInfo, got " + info);
+            }
+            c.sid = Long.parseLong(info.get(4));
+            c.maxCid = Long.parseLong(info.get(5));
+            return c;
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads the banner and, unless {@code version} is null, sends {@code VersionInfo {version}};
+     * then, with {@code tls}, starts TLS at once (trusting {@code pem}), as the real agents do.
+     */
+    static SensorConnection open(int port, Path pem, String version, boolean tls) throws IOException {
         Socket raw = new Socket();
-        raw.connect(new InetSocketAddress("127.0.0.1", sguild.sensorPort()), 10_000);
+        raw.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
         raw.setSoTimeout(30_000);
         try {
             String banner = readLine(raw.getInputStream());
             if (!VERSION.equals(banner)) {
                 throw new IOException("sguild said " + banner);
             }
-            raw.getOutputStream().write(("VersionInfo {" + VERSION + "}\n").getBytes(StandardCharsets.US_ASCII));
-            SSLSocket tls = (SSLSocket) context(sguild.certificate()).getSocketFactory()
-                    .createSocket(raw, "127.0.0.1", raw.getPort(), true);
-            tls.startHandshake();
-            OutputStream o = tls.getOutputStream();
-            o.write(("RegisterAgent " + agentType + " " + sensor + " " + net + "\n").getBytes(StandardCharsets.US_ASCII));
-            o.flush();
-            List<String> info = words(readLine(tls.getInputStream()));
-            if (info.size() != 6 || !info.get(0).equals("AgentInfo")) {
-                throw new IOException("expected AgentInfo, got " + info);
+            if (version != null) {
+                raw.getOutputStream().write(("VersionInfo {" + version + "}\n").getBytes(StandardCharsets.US_ASCII));
             }
-            return new SensorConnection(tls, Long.parseLong(info.get(4)), Long.parseLong(info.get(5)));
+            if (!tls) {
+                return new SensorConnection(raw);
+            }
+            SSLSocket s = (SSLSocket) context(pem).getSocketFactory().createSocket(raw, "127.0.0.1", port, true);
+            s.startHandshake();
+            return new SensorConnection(s);
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
@@ -99,8 +114,23 @@ final class SensorConnection implements Closeable {
     }
 
     void send(String line) throws IOException {
-        out.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+        sendRaw(line + "\n");
+    }
+
+    /** Sends bytes as they are (the line end included), e.g. to try another line end. */
+    void sendRaw(String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
+    }
+
+    /** How long a read waits before it fails with a SocketTimeoutException. */
+    void timeout(java.time.Duration d) throws IOException {
+        socket.setSoTimeout((int) d.toMillis());
+    }
+
+    /** The next line sguild sends, without its line end; null at the end of the stream. */
+    String readLine() throws IOException {
+        return readLine(in);
     }
 
     /** One Tcl list element: bare when safe, else braced (the values sent here never hold braces). */
