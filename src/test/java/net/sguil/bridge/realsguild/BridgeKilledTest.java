@@ -44,9 +44,13 @@ class BridgeKilledTest {
         }
     }
 
-    /** Fails on today's code: the position is saved while the pcap analyses the alerts asked for are only in memory. */
+    /**
+     * Passes on today's code only by accident: the position is saved while the pcap analyses the
+     * alerts asked for are only in memory, and what rescues them is the restart's baseline replay,
+     * which acts on the replayed alerts (the fault FreshStateTest shows). Fixing the replay alone
+     * makes this test fail.
+     */
     @Test
-    @Tag("issue10-open")
     void killedRightAfterTheEventReaderReadPutAlertsThePutsAreStillAnalysed() throws Exception {
         try (Site site = SGUILD.site(dir, "b2")) {
             List<SensorTraffic.Put> puts = site.traffic.puts("b2", 4, t0);

@@ -126,6 +126,21 @@ final class BridgeProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Appends a dump of the bridge's threads to its log (jcmd Thread.print), for a bridge that seems stuck. */
+    void dumpThreads() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            jcmd.waitFor(60, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // a diagnostic only: the test fails with its own message anyway
+        }
+    }
+
     /** kill -9. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

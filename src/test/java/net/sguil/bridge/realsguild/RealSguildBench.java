@@ -50,8 +50,7 @@ public final class RealSguildBench {
         Path dir = Files.createTempDirectory("real-sguild-bench-");
         try (SguildHarness sguild = SguildHarness.start(source, "bench");
              Site site = new Site(sguild, dir, "bench", Path.of("target", "realsguild", "bench"))) {
-            site.set("poll.event_seconds", Integer.toString(eventPoll)).set("poll.sancp_seconds", Integer.toString(sancpPoll))
-                    .set("health.interval_seconds", "60");
+            site.set("poll.event_seconds", Integer.toString(eventPoll)).set("poll.sancp_seconds", Integer.toString(sancpPoll));
             new RealSguildBench().run(site, alerts, mails, eventPoll, sancpPoll);
         }
     }

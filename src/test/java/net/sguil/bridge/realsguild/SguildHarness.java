@@ -160,9 +160,25 @@ public final class SguildHarness implements AutoCloseable {
         startSguild();
     }
 
-    /** Stops sguild alone; {@link #startSguild} brings it back on the same ports. */
+    /**
+     * Stops sguild alone; {@link #startSguild} brings it back on the same ports. SIGTERM first; a
+     * sguild that has not gone a minute later (its handler runs only when its single event loop gets
+     * to it, seen to take minutes on a machine this loaded) is killed, as systemd would; its loaderd
+     * and queryd end when their pipes close, and the ports are free again.
+     */
     public void stopSguild() throws IOException, InterruptedException {
         stopByPidFile(run.resolve("sguild.pid"));
+        Await.until("sguild's ports to be free", () -> free(sensorPort) && free(clientPort));
+    }
+
+    /** Whether nothing listens on the port: binding it tells, without a connection sguild would log. */
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public void startSguild() throws IOException, InterruptedException {
@@ -184,13 +200,23 @@ public final class SguildHarness implements AutoCloseable {
         ProcessHandle p = ProcessHandle.of(pid).orElse(null);
         if (p != null) {
             p.destroy();
-            try {
-                p.onExit().get(60, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new IOException("pid " + pid + " from " + pidFile + " did not stop", e);
+            if (!exited(p, 60)) {
+                p.destroyForcibly();
+                if (!exited(p, 60)) {
+                    throw new IOException("pid " + pid + " from " + pidFile + " did not stop, not even on SIGKILL");
+                }
             }
         }
         Files.deleteIfExists(pidFile); // mariadbd removes its own on the way out
+    }
+
+    private static boolean exited(ProcessHandle p, int seconds) throws InterruptedException {
+        try {
+            p.onExit().get(seconds, TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
     }
 
     /** A JDBC connection to sguild's database as sguild's own user (all rights on it). */

@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One Sguil sensor and one bridge in front of a genuine sguild: the sensor's Snort and sancp agents,
@@ -138,28 +140,36 @@ final class Site implements AutoCloseable {
     /**
      * Waits until every expected conclusion is in sguild's event table, or until the bridge has been
      * idle for a while without them (nothing queued, nothing in the outbox, no counter moving across
-     * its status reports), or has died: a bridge that lost them is reported at once, not at a deadline.
+     * status reports it kept writing for {@link #IDLE}), or has died: a bridge that lost them is
+     * reported at once, not at a deadline. A bridge that stops writing its status is not idle but
+     * stuck: that ends at the deadline, with its threads dumped into its log.
      */
     void awaitConclusions(BridgeProcess bridge, Collection<Conclusion> expected) throws InterruptedException {
-        Map<String, Object>[] quiet = new Map[1];
-        long[] quietSince = {0};
-        Await.until("the bridge to deliver " + expected.size() + " conclusions", () -> {
-            try {
-                if (tally(expected).complete() || !bridge.isAlive()) {
-                    return true;
+        AtomicReference<Map<String, Object>> quiet = new AtomicReference<>();
+        AtomicReference<Instant> quietSince = new AtomicReference<>();
+        try {
+            Await.until("the bridge to deliver " + expected.size() + " conclusions", () -> {
+                try {
+                    if (tally(expected).complete() || !bridge.isAlive()) {
+                        return true;
+                    }
+                } catch (SQLException e) {
+                    return false;
                 }
-            } catch (SQLException e) {
-                return false;
-            }
-            Map<String, Object> s = bridge.status();
-            Map<String, Object> progress = progress(s);
-            if (progress == null || !progress.equals(quiet[0])) {
-                quiet[0] = progress;
-                quietSince[0] = System.nanoTime();
-                return false;
-            }
-            return System.nanoTime() - quietSince[0] > IDLE.toNanos();
-        });
+                Map<String, Object> s = bridge.status();
+                Map<String, Object> progress = progress(s);
+                if (progress == null || !progress.equals(quiet.get())) {
+                    quiet.set(progress);
+                    quietSince.set(progress == null ? null : Instant.parse((String) s.get("time")));
+                    return false;
+                }
+                Instant reported = Instant.parse((String) s.get("time"));
+                return Duration.between(quietSince.get(), reported).compareTo(IDLE) > 0;
+            });
+        } catch (AssertionError e) {
+            bridge.dumpThreads();
+            throw e;
+        }
     }
 
     /** The counters that move while the bridge works; null while it has work in hand. */
@@ -182,6 +192,8 @@ final class Site implements AutoCloseable {
      */
     Tally finish(BridgeProcess bridge, Collection<Conclusion> expected) throws InterruptedException, SQLException {
         awaitConclusions(bridge, expected);
+        // until it says it runs, it has no SIGTERM handler yet: the JVM's default would end it with 143
+        bridge.awaitLog("sguil-bridge running");
         int exit = bridge.terminate();
         if (exit != 0) {
             throw new AssertionError("the bridge did not stop cleanly (exit " + exit + "):\n" + bridge.output());
