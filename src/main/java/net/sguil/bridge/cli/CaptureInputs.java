@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import net.sguil.bridge.extract.CaptureReport;
+import net.sguil.bridge.analysis.CaptureReport;
 
 /** How the commands that read captures treat their inputs: one bad file is one line, the rest go on. */
 final class CaptureInputs {

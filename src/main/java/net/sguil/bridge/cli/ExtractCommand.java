@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.Callable;
-import net.sguil.bridge.extract.CaptureProcessor;
-import net.sguil.bridge.extract.ExtractionConfig;
-import net.sguil.bridge.extract.ExtractionPipeline;
+import net.sguil.bridge.analysis.AnalysisLimits;
+import net.sguil.bridge.analysis.CaptureProcessor;
+import net.sguil.bridge.analysis.ExtractionConfig;
+import net.sguil.bridge.analysis.ExtractionPipeline;
+import net.sguil.bridge.config.ConfigException;
+import net.sguil.bridge.config.ConfigFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -36,6 +39,10 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line (attachment, message, session, pcap records).")
     boolean json;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Take analysis limits (limits.tcp.…, "
+            + "limits.mime.…, …) from the bridge's configuration file.")
+    Path config;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads for MIME decoding and hashing "
             + "(default: the number of processors).")
     Integer threads;
@@ -51,7 +58,13 @@ public final class ExtractCommand implements Callable<Integer> {
             Files.createDirectories(outputDir,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
         }
-        ExtractionConfig config = ExtractionConfig.defaults(outputDir);
+        ExtractionConfig config;
+        try {
+            config = ExtractionConfig.defaults(outputDir).withLimits(limits(this.config));
+        } catch (ConfigException e) {
+            err.println("sguil-bridge: " + e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
         if (threads != null) {
             config = config.withThreads(Math.max(1, threads));
         }
@@ -59,11 +72,16 @@ public final class ExtractCommand implements Callable<Integer> {
         ExtractionReport report = json ? new JsonExtractionReport(out, err) : new TextExtractionReport(out, err);
         try (ExtractionPipeline pipeline = new ExtractionPipeline(config, report);
              Progress progress = Progress.forFiles(files)) {
-            CaptureProcessor processor = new CaptureProcessor(pipeline);
+            CaptureProcessor processor = new CaptureProcessor(pipeline, false);
             status = CaptureInputs.processEach(files, err, f -> processor.process(f, progress.forFile(f)));
         }
         out.flush();
         err.flush();
         return status;
+    }
+
+    /** The analysis limits of a configuration file, or the defaults without one. */
+    static AnalysisLimits limits(Path configFile) throws ConfigException {
+        return configFile == null ? AnalysisLimits.defaults() : AnalysisLimits.from(ConfigFile.read(configFile));
     }
 }

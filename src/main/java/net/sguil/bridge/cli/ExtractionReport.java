@@ -1,8 +1,8 @@
 package net.sguil.bridge.cli;
 
 import java.io.PrintWriter;
-import net.sguil.bridge.extract.CaptureReport;
-import net.sguil.bridge.extract.ExtractionListener;
+import net.sguil.bridge.analysis.CaptureReport;
+import net.sguil.bridge.analysis.ExtractionListener;
 
 /** An output format of {@code extract}. Truncated captures are also reported on stderr, whatever the format. */
 abstract class ExtractionReport implements ExtractionListener {

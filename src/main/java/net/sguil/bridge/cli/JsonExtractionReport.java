@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import net.sguil.bridge.extract.CaptureReport;
-import net.sguil.bridge.extract.ExtractedMessage;
-import net.sguil.bridge.extract.SmtpSessionRecord;
+import net.sguil.bridge.analysis.CaptureReport;
+import net.sguil.bridge.analysis.ExtractedMessage;
+import net.sguil.bridge.analysis.SmtpSessionRecord;
 import net.sguil.bridge.facts.Attachment;
 import net.sguil.bridge.facts.SessionInfo;
 

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,15 +13,13 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import net.sguil.bridge.config.ConfigException;
 import net.sguil.bridge.config.ConfigFile;
-import net.sguil.bridge.extract.CaptureProcessor;
-import net.sguil.bridge.extract.CaptureReport;
-import net.sguil.bridge.extract.ExtractedMessage;
-import net.sguil.bridge.extract.ExtractionConfig;
-import net.sguil.bridge.extract.ExtractionListener;
-import net.sguil.bridge.extract.ExtractionPipeline;
-import net.sguil.bridge.extract.SmtpSessionRecord;
-import net.sguil.bridge.facts.HttpTransaction;
-import net.sguil.bridge.http.HttpLimits;
+import net.sguil.bridge.analysis.AnalysisLimits;
+import net.sguil.bridge.analysis.CaptureProcessor;
+import net.sguil.bridge.analysis.CaptureReport;
+import net.sguil.bridge.analysis.ExtractionConfig;
+import net.sguil.bridge.analysis.ExtractionPipeline;
+import net.sguil.bridge.analysis.FactFeed;
+import net.sguil.bridge.analysis.TimedFact;
 import net.sguil.bridge.rules.ActionHandler;
 import net.sguil.bridge.rules.KnowledgeBaseLoader;
 import net.sguil.bridge.rules.NetworkSet;
@@ -68,7 +65,7 @@ public final class ScanCommand implements Callable<Integer> {
     Path extractDir;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Take rule parameters (trending, home_net, "
-            + "smtp, known-bad hashes, …) from the bridge's configuration file.")
+            + "smtp, known-bad hashes, …) and analysis limits (limits.…) from the bridge's configuration file.")
     Path config;
 
     @Spec
@@ -80,7 +77,9 @@ public final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RuleParameters parameters;
         RuleSet rules;
+        AnalysisLimits limits;
         try {
+            limits = ExtractCommand.limits(config);
             parameters = config == null ? RuleParameters.defaults() : RuleParameters.from(ConfigFile.read(config));
             if (homeNet != null) {
                 parameters = parameters.withHomeNet(NetworkSet.parse(homeNet));
@@ -100,9 +99,19 @@ public final class ScanCommand implements Callable<Integer> {
         int status = Main.EXIT_OK;
         PrintingEventSink sink = new PrintingEventSink(out, json);
         try (RuleEngine engine = RuleEngine.replay(rules, parameters, sink, ActionHandler.loggingOnly())) {
-            FactFeed feed = new FactFeed(engine, err);
-            try (ExtractionPipeline pipeline = new ExtractionPipeline(ExtractionConfig.defaults(dir), feed)) {
-                CaptureProcessor processor = new CaptureProcessor(pipeline, HttpLimits.defaults());
+            FactFeed feed = new FactFeed(batch -> {
+                for (TimedFact f : batch) {
+                    engine.insert(f.fact(), f.time());
+                }
+                engine.fireUntilQuiet();
+            }) {
+                @Override
+                public void capture(CaptureReport r) {
+                    CaptureInputs.reportTruncation(err, r);
+                }
+            };
+            try (ExtractionPipeline pipeline = new ExtractionPipeline(ExtractionConfig.defaults(dir).withLimits(limits), feed)) {
+                CaptureProcessor processor = new CaptureProcessor(pipeline, true);
                 status = CaptureInputs.processEach(files, err, f -> processor.process(f, b -> { }));
             }
             engine.advanceTo(engine.clock().plus(DRAIN));
@@ -114,36 +123,6 @@ public final class ScanCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return status;
-    }
-
-    /** Everything the analysis finds goes into the rules, in capture order, on the pipeline's output thread. */
-    private static final class FactFeed implements ExtractionListener {
-        private final RuleEngine engine;
-        private final PrintWriter err;
-
-        FactFeed(RuleEngine engine, PrintWriter err) {
-            this.engine = engine;
-            this.err = err;
-        }
-
-        @Override
-        public void message(ExtractedMessage m) {
-            for (Object fact : m.facts()) {
-                engine.insert(fact, m.session().getLastSeen());
-            }
-            engine.fireUntilQuiet();
-        }
-
-        @Override
-        public void httpTransaction(HttpTransaction t) {
-            engine.insert(t, Instant.ofEpochMilli(t.getTimestampMillis()));
-            engine.fireUntilQuiet();
-        }
-
-        @Override
-        public void capture(CaptureReport r) {
-            CaptureInputs.reportTruncation(err, r);
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -3,9 +3,9 @@ package net.sguil.bridge.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import net.sguil.bridge.extract.CaptureReport;
-import net.sguil.bridge.extract.ExtractedMessage;
-import net.sguil.bridge.extract.SmtpSessionRecord;
+import net.sguil.bridge.analysis.CaptureReport;
+import net.sguil.bridge.analysis.ExtractedMessage;
+import net.sguil.bridge.analysis.SmtpSessionRecord;
 import net.sguil.bridge.facts.Attachment;
 import net.sguil.bridge.facts.SessionInfo;
 

@@ -24,7 +24,7 @@ public final class BridgeConfig {
             "sguild.host", "sguild.port", "sguild.cert", "sguild.fingerprint", "sguild.trust_all",
             "sguild.sensor", "sguild.net",
             "sensors", "pcap.back_seconds", "pcap.forward_seconds",
-            "home_net", "smtp.ports", "smtp.servers", "http.servers",
+            "home_net", "smtp.ports", "smtp.servers",
             "rules.dirs", "rules.known_bad_hashes", "extract.dir",
             "trending.min_count", "trending.ratio", "trending.days",
             "volume.ratio", "volume.hours", "volume.min_bytes",
@@ -45,7 +45,8 @@ public final class BridgeConfig {
     public static BridgeConfig load(Path path) throws ConfigException {
         ConfigFile f = ConfigFile.read(path);
         for (ConfigFile.Entry e : f.entries().values()) {
-            if (!KEYS.contains(e.key()) && !SENSOR_KEY.matcher(e.key()).matches()) {
+            // limits.* keys are checked by the analysis that reads them (AnalysisLimits.from)
+            if (!KEYS.contains(e.key()) && !SENSOR_KEY.matcher(e.key()).matches() && !e.key().startsWith("limits.")) {
                 throw new ConfigException(f.where(e.key()) + ": unknown key '" + e.key() + "'");
             }
         }

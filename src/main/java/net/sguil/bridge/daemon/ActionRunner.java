@@ -14,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import net.sguil.bridge.analysis.TimedFact;
 import net.sguil.bridge.facts.ExtractSession;
 import net.sguil.bridge.rules.ActionHandler;
 import org.slf4j.Logger;

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import net.sguil.bridge.analysis.TimedFact;
 import net.sguil.bridge.config.BridgeConfig;
 import net.sguil.bridge.config.ConfigException;
 import net.sguil.bridge.delivery.DbDelivery;

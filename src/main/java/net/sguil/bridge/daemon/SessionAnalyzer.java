@@ -8,16 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.sguil.bridge.config.BridgeConfig.SensorPcaps;
-import net.sguil.bridge.extract.CaptureProcessor;
-import net.sguil.bridge.extract.CaptureReport;
-import net.sguil.bridge.extract.ExtractedMessage;
-import net.sguil.bridge.extract.ExtractionConfig;
-import net.sguil.bridge.extract.ExtractionListener;
-import net.sguil.bridge.extract.ExtractionPipeline;
-import net.sguil.bridge.extract.SmtpSessionRecord;
+import net.sguil.bridge.analysis.CaptureProcessor;
+import net.sguil.bridge.analysis.ExtractionConfig;
+import net.sguil.bridge.analysis.ExtractionListener;
+import net.sguil.bridge.analysis.ExtractionPipeline;
+import net.sguil.bridge.analysis.FactFeed;
+import net.sguil.bridge.analysis.TimedFact;
 import net.sguil.bridge.facts.ExtractSession;
-import net.sguil.bridge.facts.HttpTransaction;
-import net.sguil.bridge.http.HttpLimits;
 import net.sguil.bridge.rawlog.RawLogLocator;
 import net.sguil.bridge.rawlog.SessionFilter;
 
@@ -57,22 +54,10 @@ final class SessionAnalyzer {
             throw new NotAnalysable("no capture file of sensor " + s.name() + " covers " + req.getStartTime());
         }
         List<TimedFact> found = new ArrayList<>();
-        ExtractionListener collect = new ExtractionListener() {
-            @Override
-            public void message(ExtractedMessage m) {
-                for (Object f : m.facts()) {
-                    found.add(new TimedFact(f, m.session().getLastSeen()));
-                }
-            }
-
-            @Override
-            public void httpTransaction(HttpTransaction t) {
-                found.add(new TimedFact(t, Instant.ofEpochMilli(t.getTimestampMillis())));
-            }
-        };
+        ExtractionListener collect = new FactFeed(found::addAll);
         try (ExtractionPipeline pipeline = new ExtractionPipeline(ExtractionConfig.defaults(extractDir).withThreads(1),
                 collect)) {
-            new CaptureProcessor(pipeline, HttpLimits.defaults()).processSession(files,
+            new CaptureProcessor(pipeline, true).processSession(files,
                     files.get(0).getFileName().toString(),
                     sink -> new SessionFilter(req.getSrcIp(), req.getSrcPort(), req.getDstIp(), req.getDstPort(), sink));
         }

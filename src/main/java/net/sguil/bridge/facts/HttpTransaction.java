@@ -11,13 +11,8 @@ import java.util.Map;
  * Built with {@link #builder()}; immutable.
  */
 public final class HttpTransaction {
-    private final String pcap;
-    private final String srcIp;
-    private final int srcPort;
-    private final String dstIp;
-    private final int dstPort;
+    private final SessionInfo session;
     private final boolean established;
-    private final Instant connectionStart;
     private final int index;
     private final String method;
     private final String uri;
@@ -39,13 +34,8 @@ public final class HttpTransaction {
     private final long sessionGaps;
 
     private HttpTransaction(Builder b) {
-        this.pcap = b.pcap;
-        this.srcIp = b.srcIp;
-        this.srcPort = b.srcPort;
-        this.dstIp = b.dstIp;
-        this.dstPort = b.dstPort;
+        this.session = b.session;
         this.established = b.established;
-        this.connectionStart = b.connectionStart;
         this.index = b.index;
         this.method = b.method;
         this.uri = b.uri;
@@ -71,18 +61,20 @@ public final class HttpTransaction {
         return new Builder();
     }
 
+    /** The connection the transaction was carried by. */
+    public SessionInfo getSession() { return session; }
     /** Name of the capture file the connection was read from. */
-    public String getPcap() { return pcap; }
+    public String getPcap() { return session.getPcap(); }
     /** The client's address (dotted quad or RFC 5952 IPv6 text). */
-    public String getSrcIp() { return srcIp; }
-    public int getSrcPort() { return srcPort; }
+    public String getSrcIp() { return session.getSrcIp(); }
+    public int getSrcPort() { return session.getSrcPort(); }
     /** The server's address: the side that accepted the connection. */
-    public String getDstIp() { return dstIp; }
-    public int getDstPort() { return dstPort; }
+    public String getDstIp() { return session.getDstIp(); }
+    public int getDstPort() { return session.getDstPort(); }
     /** True when the capture saw the TCP handshake (Snort's {@code flow:established} in the bridge's terms). */
     public boolean isEstablished() { return established; }
     /** Capture time of the connection's first packet. */
-    public Instant getConnectionStart() { return connectionStart; }
+    public Instant getConnectionStart() { return session.getFirstSeen(); }
     /** 1-based position of this request in its connection (pipelined and keep-alive requests count up). */
     public int getIndex() { return index; }
     /** Request method exactly as sent (case-sensitive: {@code put} is not {@code PUT}). */
@@ -141,26 +133,22 @@ public final class HttpTransaction {
     public long getSessionGaps() { return sessionGaps; }
     /** A key naming this transaction uniquely: capture, endpoints, connection start and index. */
     public String getTransactionKey() {
-        return pcap + "|" + srcIp + ":" + srcPort + ">" + dstIp + ":" + dstPort + "|"
-                + connectionStart.getEpochSecond() + "." + connectionStart.getNano() + "#" + index;
+        Instant start = session.getFirstSeen();
+        return getPcap() + "|" + getSrcIp() + ":" + getSrcPort() + ">" + getDstIp() + ":" + getDstPort() + "|"
+                + start.getEpochSecond() + "." + start.getNano() + "#" + index;
     }
 
     @Override
     public String toString() {
-        return "HttpTransaction[" + srcIp + ":" + srcPort + " -> " + dstIp + ":" + dstPort + " #" + index + " " + method
+        return "HttpTransaction[" + session + " #" + index + " " + method
                 + " " + uri + " " + version + " -> " + (responseSeen ? responseStatus + " " + responseReason : "no response")
                 + ", body " + requestBodySize + (requestBodyComplete ? "" : " (incomplete)") + "]";
     }
 
     /** Collects the fields of one transaction; defaults are empty strings, zero and false. */
     public static final class Builder {
-        private String pcap = "";
-        private String srcIp = "";
-        private int srcPort;
-        private String dstIp = "";
-        private int dstPort;
+        private SessionInfo session = new SessionInfo("", "", 0, "", 0, Instant.EPOCH, Instant.EPOCH);
         private boolean established;
-        private Instant connectionStart = Instant.EPOCH;
         private int index;
         private String method = "";
         private String uri = "";
@@ -186,13 +174,13 @@ public final class HttpTransaction {
 
         public Builder connection(String pcap, String srcIp, int srcPort, String dstIp, int dstPort,
                                   boolean established, Instant connectionStart) {
-            this.pcap = pcap;
-            this.srcIp = srcIp;
-            this.srcPort = srcPort;
-            this.dstIp = dstIp;
-            this.dstPort = dstPort;
+            return session(new SessionInfo(pcap, srcIp, srcPort, dstIp, dstPort, connectionStart, connectionStart),
+                    established);
+        }
+
+        public Builder session(SessionInfo session, boolean established) {
+            this.session = session;
             this.established = established;
-            this.connectionStart = connectionStart;
             return this;
         }
 

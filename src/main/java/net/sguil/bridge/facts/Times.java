@@ -15,11 +15,6 @@ public final class Times {
         return DAY.format(t);
     }
 
-    /** A capture time in nanoseconds since the epoch (as the packet layer keeps it) as an instant. */
-    public static Instant ofEpochNanos(long epochNanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
-    }
-
     /** Start of the UTC hour containing {@code t}. */
     public static Instant utcHour(Instant t) {
         return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), 3600) * 3600);

@@ -56,23 +56,14 @@ public final class AttachmentStore {
         this.realOutputDir = outputDir.toRealPath();
     }
 
-    public Path outputDir() {
-        return outputDir;
-    }
-
     /**
-     * Reads {@code decodedBytes} once (up to {@code sizeLimit} bytes), writing them to a new file in
-     * {@code subdir} (sanitized like a file name; null or empty: the output directory itself) and
-     * computing MD5, SHA-1, SHA-256 and the magic type in the same pass. Bytes past the limit are
-     * neither written nor hashed: the record always describes the file on disk. The stream is not closed.
+     * Reads {@code decodedBytes} to its end once, writing them to a new file in {@code subdir}
+     * (sanitized like a file name; null or empty: the output directory itself) and computing MD5,
+     * SHA-1, SHA-256 and the magic type in the same pass. The stream is not closed.
      *
      * @throws IOException when the disk fails, or reading {@code decodedBytes} fails
      */
-    public StoredFile store(String subdir, String declaredName, InputStream decodedBytes, long sizeLimit)
-            throws IOException {
-        if (sizeLimit < 0) {
-            throw new IllegalArgumentException("negative size limit");
-        }
+    public StoredFile store(String subdir, String declaredName, InputStream decodedBytes) throws IOException {
         Path dir = directoryFor(subdir);
         SafeFileName name = SafeFileName.of(declaredName, maxNameLength);
         for (int n = 0; ; n++) {
@@ -88,7 +79,7 @@ public final class AttachmentStore {
                 continue;
             }
             try (out) {
-                return copy(decodedBytes, out, sizeLimit, displayPath(subdir, dir, candidate));
+                return copy(decodedBytes, out, displayPath(subdir, dir, candidate));
             } catch (IOException | RuntimeException e) {
                 // a half-written file would look like a real attachment; the file is ours (CREATE_NEW)
                 Files.deleteIfExists(target);
@@ -138,7 +129,7 @@ public final class AttachmentStore {
         }
     }
 
-    private static StoredFile copy(InputStream in, FileChannel out, long sizeLimit, Path shown) throws IOException {
+    private static StoredFile copy(InputStream in, FileChannel out, Path shown) throws IOException {
         MessageDigest md5 = digest("MD5");
         MessageDigest sha1 = digest("SHA-1");
         MessageDigest sha256 = digest("SHA-256");
@@ -146,14 +137,8 @@ public final class AttachmentStore {
         byte[] head = new byte[MagicDetector.HEAD_SIZE];
         int headLen = 0;
         long size = 0;
-        boolean hitLimit = false;
         while (true) {
-            int want = (int) Math.min(buf.length, sizeLimit - size);
-            if (want == 0) {
-                hitLimit = in.read() >= 0;
-                break;
-            }
-            int n = in.read(buf, 0, want);
+            int n = in.read(buf, 0, buf.length);
             if (n < 0) {
                 break;
             }
@@ -173,7 +158,7 @@ public final class AttachmentStore {
         }
         HexFormat hex = HexFormat.of();
         return new StoredFile(shown, size, hex.formatHex(md5.digest()), hex.formatHex(sha1.digest()),
-                hex.formatHex(sha256.digest()), MagicDetector.detect(head, headLen), hitLimit);
+                hex.formatHex(sha256.digest()), MagicDetector.detect(head, headLen));
     }
 
     private static MessageDigest digest(String algorithm) {

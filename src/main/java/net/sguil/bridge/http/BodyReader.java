@@ -85,7 +85,7 @@ final class BodyReader {
             int nl = LineBuffer.indexOfLf(b, i, end);
             int stop = nl < 0 ? end : nl;
             if (!line.append(b, i, stop - i)) {
-                fail("http.line_too_long");
+                fail(HttpWeird.HTTP_LINE_TOO_LONG);
                 return i - off;
             }
             i = nl < 0 ? end : nl + 1;
@@ -114,7 +114,7 @@ final class BodyReader {
             case SIZE_LINE -> {
                 long size = chunkSize(text);
                 if (size < 0) {
-                    fail("http.bad_chunk_size");
+                    fail(HttpWeird.HTTP_BAD_CHUNK_SIZE);
                 } else if (size == 0) {
                     step = Step.TRAILER;
                 } else {
@@ -126,14 +126,14 @@ final class BodyReader {
                 if (blank) {
                     step = Step.SIZE_LINE;
                 } else {
-                    fail("http.chunk_missing_crlf");
+                    fail(HttpWeird.HTTP_CHUNK_MISSING_CRLF);
                 }
             }
             case TRAILER -> {
                 if (blank) {
                     step = Step.DONE;
                 } else if (++trailerLines > limits.maxHeaders()) {
-                    fail("http.too_many_trailers");
+                    fail(HttpWeird.HTTP_TOO_MANY_TRAILERS);
                 }
             }
             default -> throw new IllegalStateException("line in step " + step);
@@ -164,7 +164,7 @@ final class BodyReader {
         return v;
     }
 
-    private void fail(String weird) {
+    private void fail(HttpWeird weird) {
         weirds.count(weird);
         step = Step.FAILED;
     }

@@ -23,7 +23,7 @@ record Framing(BodyReader.Kind kind, long length) {
                 for (String v : f.getValue().split(",", -1)) {
                     String t = v.trim();
                     if (length != null && !length.equals(t)) {
-                        weirds.count("http.content_length_conflict");
+                        weirds.count(HttpWeird.HTTP_CONTENT_LENGTH_CONFLICT);
                         return null;
                     }
                     length = t;
@@ -32,7 +32,7 @@ record Framing(BodyReader.Kind kind, long length) {
         }
         if (te != null) {
             if (length != null) {
-                weirds.count("http.te_and_content_length");
+                weirds.count(HttpWeird.HTTP_TE_AND_CONTENT_LENGTH);
             }
             String[] codings = te.split(",");
             if (codings[codings.length - 1].trim().toLowerCase(Locale.ROOT).equals("chunked")) {
@@ -41,13 +41,13 @@ record Framing(BodyReader.Kind kind, long length) {
             if (response) {
                 return new Framing(BodyReader.Kind.UNTIL_CLOSE, 0);
             }
-            weirds.count("http.bad_transfer_encoding");
+            weirds.count(HttpWeird.HTTP_BAD_TRANSFER_ENCODING);
             return null;
         }
         if (length != null) {
             long n = parseLength(length);
             if (n < 0) {
-                weirds.count("http.bad_content_length");
+                weirds.count(HttpWeird.HTTP_BAD_CONTENT_LENGTH);
                 return null;
             }
             return new Framing(BodyReader.Kind.LENGTH, n);

@@ -23,7 +23,7 @@ final class HeadReader<T> {
     private final HttpLimits limits;
     private final Weirds weirds;
     private final Function<String, T> startLineParser;
-    private final String invalidStartLine;
+    private final HttpWeird invalidStartLine;
     private final LineBuffer line;
     private final byte[] prefix = new byte[PREFIX];
     private final List<Map.Entry<String, String>> fields = new ArrayList<>();
@@ -38,7 +38,7 @@ final class HeadReader<T> {
      * @param startLineParser the parsed start line, or null when the line is not one
      * @param invalidStartLine weird counted when the first line is not a start line
      */
-    HeadReader(HttpLimits limits, Weirds weirds, Function<String, T> startLineParser, String invalidStartLine) {
+    HeadReader(HttpLimits limits, Weirds weirds, Function<String, T> startLineParser, HttpWeird invalidStartLine) {
         this.limits = limits;
         this.weirds = weirds;
         this.startLineParser = startLineParser;
@@ -98,13 +98,13 @@ final class HeadReader<T> {
                     skippingLongLine = true;
                     line.clear();
                 } else {
-                    fail("http.line_too_long");
+                    fail(HttpWeird.HTTP_LINE_TOO_LONG);
                     return i + consumed - off;
                 }
             }
             i += consumed;
             if (headBytes > limits.maxHeadBytes() && !(resync && state == State.START)) {
-                fail("http.head_too_large");
+                fail(HttpWeird.HTTP_HEAD_TOO_LARGE);
                 return i - off;
             }
             if (nl >= 0) {
@@ -161,10 +161,10 @@ final class HeadReader<T> {
         char first = text.charAt(0);
         if (first == ' ' || first == '\t') {
             if (fields.isEmpty()) {
-                weirds.count("http.header_invalid");
+                weirds.count(HttpWeird.HTTP_HEADER_INVALID);
                 return;
             }
-            weirds.count("http.obs_fold");
+            weirds.count(HttpWeird.HTTP_OBS_FOLD);
             Map.Entry<String, String> last = fields.remove(fields.size() - 1);
             fields.add(Map.entry(last.getKey(), last.getValue() + " " + trimOws(text)));
             return;
@@ -172,11 +172,11 @@ final class HeadReader<T> {
         int colon = text.indexOf(':');
         String name = colon > 0 ? text.substring(0, colon) : "";
         if (name.isEmpty() || name.indexOf(' ') >= 0 || name.indexOf('\t') >= 0) {
-            weirds.count("http.header_invalid");
+            weirds.count(HttpWeird.HTTP_HEADER_INVALID);
             return;
         }
         if (fields.size() >= limits.maxHeaders() && !isFraming(name)) {
-            weirds.count("http.too_many_headers");
+            weirds.count(HttpWeird.HTTP_TOO_MANY_HEADERS);
             return;
         }
         fields.add(Map.entry(name, trimOws(text.substring(colon + 1))));
@@ -198,7 +198,7 @@ final class HeadReader<T> {
         return s.substring(a, z);
     }
 
-    private void fail(String weird) {
+    private void fail(HttpWeird weird) {
         weirds.count(weird);
         state = State.FAILED;
     }

@@ -4,8 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.sguil.bridge.facts.HttpTransaction;
-import net.sguil.bridge.facts.Times;
+import net.sguil.bridge.pcap.CaptureTime;
 import net.sguil.bridge.http.StartLines.RequestLine;
 import net.sguil.bridge.http.StartLines.StatusLine;
 import net.sguil.bridge.tcp.CloseReason;
@@ -33,12 +32,12 @@ public final class HttpSessionParser implements StreamHandler {
     private final HttpFlow flow;
     private final HttpListener listener;
     private final Weirds weirds;
-    private final ArrayDeque<Exchange> pending = new ArrayDeque<>();
+    private final ArrayDeque<PendingExchange> pending = new ArrayDeque<>();
 
     private final HeadReader<RequestLine> requestHead;
     private final BodyReader requestBody;
     private Mode clientMode = Mode.HEAD;
-    private Exchange uploading;
+    private PendingExchange uploading;
     private long clientOffset;
     private long clientBytes;
     private long requestHeadOffset;
@@ -59,9 +58,9 @@ public final class HttpSessionParser implements StreamHandler {
         this.flow = flow;
         this.listener = listener;
         this.weirds = weirds;
-        this.requestHead = new HeadReader<>(limits, weirds, StartLines::request, "http.request_line_invalid");
+        this.requestHead = new HeadReader<>(limits, weirds, StartLines::request, HttpWeird.HTTP_REQUEST_LINE_INVALID);
         this.requestBody = new BodyReader(limits, weirds);
-        this.responseHead = new HeadReader<>(limits, weirds, StartLines::status, "http.status_line_invalid");
+        this.responseHead = new HeadReader<>(limits, weirds, StartLines::status, HttpWeird.HTTP_STATUS_LINE_INVALID);
         this.responseBody = new BodyReader(limits, weirds);
     }
 
@@ -103,20 +102,20 @@ public final class HttpSessionParser implements StreamHandler {
         }
         closed = true;
         if (clientMode == Mode.BODY) {
-            weirds.count("http.request_body_incomplete");
+            weirds.count(HttpWeird.HTTP_REQUEST_BODY_INCOMPLETE);
             uploading.incomplete();
             requestDone();
         } else if (clientMode == Mode.HEAD && requestHead.state() == HeadReader.State.FIELDS) {
-            weirds.count("http.request_head_incomplete");
+            weirds.count(HttpWeird.HTTP_REQUEST_HEAD_INCOMPLETE);
             requestHeadDone(false);
         }
         if (clientBytes == 0) {
-            weirds.count("http.client_silent");
+            weirds.count(HttpWeird.HTTP_CLIENT_SILENT);
         } else if (serverBytes == 0) {
-            weirds.count("http.server_silent");
+            weirds.count(HttpWeird.HTTP_SERVER_SILENT);
         }
         while (!pending.isEmpty()) {
-            Exchange e = pending.poll();
+            PendingExchange e = pending.poll();
             e.requestDone = true;
             emit(e);
         }
@@ -155,7 +154,7 @@ public final class HttpSessionParser implements StreamHandler {
     private void clientGap(long length) {
         switch (clientMode) {
             case HEAD -> {
-                weirds.count("http.gap_in_request_head");
+                weirds.count(HttpWeird.HTTP_GAP_IN_REQUEST_HEAD);
                 if (requestHead.state() == HeadReader.State.FIELDS) {
                     requestHeadDone(false);
                 }
@@ -166,7 +165,7 @@ public final class HttpSessionParser implements StreamHandler {
                 uploading.lost(absorbed);
                 requestBody.skip(absorbed);
                 if (absorbed < length) {
-                    weirds.count("http.gap_past_request_body");
+                    weirds.count(HttpWeird.HTTP_GAP_PAST_REQUEST_BODY);
                     requestDone();
                     requestHead.reset(true);
                 } else if (requestBody.done()) {
@@ -180,14 +179,8 @@ public final class HttpSessionParser implements StreamHandler {
     /** @param complete false when a gap or the end cut the head after its request line: report what is known */
     private void requestHeadDone(boolean complete) {
         RequestLine rl = requestHead.startLine();
-        Exchange e = new Exchange(rl.method(), limits.bodyHeadBytes());
-        e.fact.connection(flow.pcap(), flow.clientIp(), flow.clientPort(), flow.serverIp(), flow.serverPort(),
-                        flow.established(), flow.start())
-                .index(++requests)
-                .requestLine(rl.method(), rl.target(), rl.version())
-                .requestStart(requestHead.prefix(), requestHeadOffset == 0)
-                .requestHeadComplete(complete)
-                .requestTime(Times.ofEpochNanos(requestHeadNanos));
+        PendingExchange e = new PendingExchange(++requests, rl, requestHead.prefix(), requestHeadOffset == 0,
+                CaptureTime.of(requestHeadNanos), limits.bodyHeadBytes());
         List<Map.Entry<String, String>> others = new ArrayList<>();
         String host = null;
         String agent = null;
@@ -200,7 +193,7 @@ public final class HttpSessionParser implements StreamHandler {
                 others.add(f);
             }
         }
-        e.fact.host(host == null ? "" : host).userAgent(agent == null ? "" : agent).headers(others);
+        e.head(complete, host == null ? "" : host, agent == null ? "" : agent, others);
         enqueue(e);
         uploading = e;
         if (!complete) {
@@ -211,7 +204,7 @@ public final class HttpSessionParser implements StreamHandler {
         Framing framing = Framing.of(requestHead.fields(), false, weirds);
         if (rl.method().equals("CONNECT")) {
             // What follows a CONNECT is a tunnel (usually TLS), not HTTP.
-            weirds.count("http.connect_tunnel");
+            weirds.count(HttpWeird.HTTP_CONNECT_TUNNEL);
             requestDone();
             clientMode = Mode.DEAD;
         } else if (framing == null) {
@@ -237,10 +230,10 @@ public final class HttpSessionParser implements StreamHandler {
         requestHead.reset(false);
     }
 
-    private void enqueue(Exchange e) {
+    private void enqueue(PendingExchange e) {
         if (pending.size() >= limits.maxPendingRequests()) {
-            weirds.count("http.too_many_pending");
-            Exchange oldest = pending.poll();
+            weirds.count(HttpWeird.HTTP_TOO_MANY_PENDING);
+            PendingExchange oldest = pending.poll();
             oldest.requestDone = true;
             emit(oldest);
         }
@@ -277,7 +270,7 @@ public final class HttpSessionParser implements StreamHandler {
     private void serverGap(long length) {
         switch (serverMode) {
             case HEAD -> {
-                weirds.count("http.gap_in_response_head");
+                weirds.count(HttpWeird.HTTP_GAP_IN_RESPONSE_HEAD);
                 if (responseHead.state() == HeadReader.State.FIELDS) {
                     responseHeadDone(false);
                 }
@@ -287,7 +280,7 @@ public final class HttpSessionParser implements StreamHandler {
                 long absorbed = Math.min(length, responseBody.absorbable());
                 responseBody.skip(absorbed);
                 if (absorbed < length) {
-                    weirds.count("http.gap_past_response_body");
+                    weirds.count(HttpWeird.HTTP_GAP_PAST_RESPONSE_BODY);
                     responseHead.reset(true);
                     serverMode = Mode.HEAD;
                 } else if (responseBody.done()) {
@@ -306,19 +299,18 @@ public final class HttpSessionParser implements StreamHandler {
             responseDone();
             return;
         }
-        Exchange e = firstUnanswered();
+        PendingExchange e = firstUnanswered();
         String method = e == null ? "" : e.method;
         if (e == null) {
-            weirds.count("http.unmatched_response");
+            weirds.count(HttpWeird.HTTP_UNMATCHED_RESPONSE);
         } else {
-            e.responseSeen = true;
-            e.fact.response(status, sl.reason(), Times.ofEpochNanos(responseHeadNanos));
+            e.response(status, sl.reason(), CaptureTime.of(responseHeadNanos));
         }
         if (!complete) {
             return;
         }
         if (status == 101 || (method.equals("CONNECT") && status < 300)) {
-            weirds.count("http.protocol_switch");
+            weirds.count(HttpWeird.HTTP_PROTOCOL_SWITCH);
             serverMode = Mode.DEAD;
             clientMode = Mode.DEAD;
             return;
@@ -342,8 +334,8 @@ public final class HttpSessionParser implements StreamHandler {
         responseHead.reset(false);
     }
 
-    private Exchange firstUnanswered() {
-        for (Exchange e : pending) {
+    private PendingExchange firstUnanswered() {
+        for (PendingExchange e : pending) {
             if (!e.responseSeen) {
                 return e;
             }
@@ -359,8 +351,7 @@ public final class HttpSessionParser implements StreamHandler {
         }
     }
 
-    private void emit(Exchange e) {
-        HttpTransaction t = e.build(gaps);
-        listener.transaction(t);
+    private void emit(PendingExchange e) {
+        listener.exchange(e.build(flow.connection(), gaps));
     }
 }

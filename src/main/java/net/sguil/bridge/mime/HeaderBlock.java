@@ -19,10 +19,6 @@ final class HeaderBlock {
         this.bodyStart = bodyStart;
     }
 
-    InternetHeaders headers() {
-        return headers;
-    }
-
     long bodyStart() {
         return bodyStart;
     }
@@ -64,7 +60,7 @@ final class HeaderBlock {
                 if (limitEnd >= w.end()) {
                     headerEnd = bodyStart = w.end();
                 } else {
-                    weirds.count("mime.header_block_too_large");
+                    weirds.count(MimeWeird.MIME_HEADER_BLOCK_TOO_LARGE);
                     headerEnd = bodyStart = ls;
                 }
                 break;
@@ -74,10 +70,10 @@ final class HeaderBlock {
             ls = nl + 1;
         }
         if (noColon) {
-            weirds.count("mime.header_no_colon");
+            weirds.count(MimeWeird.MIME_HEADER_NO_COLON);
         }
         if (longLine) {
-            weirds.count("mime.long_header_line");
+            weirds.count(MimeWeird.MIME_LONG_HEADER_LINE);
         }
         return new HeaderBlock(parse(spool, start, headerEnd, weirds), bodyStart);
     }
@@ -92,7 +88,7 @@ final class HeaderBlock {
         try {
             return new InternetHeaders(new ByteArrayInputStream(bytes, 0, Math.max(n, 0)), true);
         } catch (MessagingException | RuntimeException e) {
-            weirds.count("mime.bad_header");
+            weirds.count(MimeWeird.MIME_BAD_HEADER);
             return new InternetHeaders();
         }
     }

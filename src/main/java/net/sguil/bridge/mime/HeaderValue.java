@@ -80,13 +80,13 @@ final class HeaderValue {
         try {
             return MimeUtility.decodeText(s);
         } catch (UnsupportedEncodingException | RuntimeException e) {
-            weirds.count("mime.bad_encoded_word");
+            weirds.count(MimeWeird.MIME_BAD_ENCODED_WORD);
             return s;
         }
     }
 
     private static HeaderValue lenient(String raw, Weirds weirds) {
-        weirds.count("mime.bad_parameters");
+        weirds.count(MimeWeird.MIME_BAD_PARAMETERS);
         int semi = raw.indexOf(';');
         String value = (semi < 0 ? raw : raw.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
         StringBuilder rebuilt = new StringBuilder();

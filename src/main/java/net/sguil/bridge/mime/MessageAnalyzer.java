@@ -2,17 +2,12 @@ package net.sguil.bridge.mime;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import net.sguil.bridge.facts.SessionInfo;
-import net.sguil.bridge.files.AttachmentStore;
 import net.sguil.bridge.weird.Weirds;
 
 /**
  * Analyses one spooled e-mail message: walks its whole MIME tree (multipart/* of every kind,
- * message/rfc822 nested up to {@link MimeLimits#maxDepth()}), stores every attachment through an
- * {@link AttachmentStore} with its hashes and magic type, and extracts uuencoded blocks from
- * plain-text bodies.
+ * message/rfc822 nested up to {@link MimeLimits#maxDepth()}), hands every file it finds to a
+ * {@link FileHandler} with its decoded bytes, and extracts uuencoded blocks from plain-text bodies.
  *
  * <p>The message is read by offset from the spool file and never held whole on the heap. Jakarta
  * Mail parses what it is good at — header lines, Content-Type/Disposition parameters (RFC 2231
@@ -23,12 +18,12 @@ import net.sguil.bridge.weird.Weirds;
  * {@link Base64DecodingStream}).
  *
  * <p>Hostile input never makes {@link #analyze} throw; it gives a partial result and counted weirds
- * ({@code mime.*}). Only I/O errors of the disk propagate. Attachment states: {@code truncated} when
- * the message had a TCP gap, when the file was cut at {@link MimeLimits#maxStoredSize()}, or when its
- * encoding was damaged (bad base64, bad uuencode, a decoder error): what was decodable is stored and
- * hashed, but it is not claimed to be the sender's file. Otherwise {@code complete}.
+ * ({@code mime.*}). Only I/O errors of the disk or the handler propagate. A file is {@code truncated}
+ * when the message had a TCP gap, when it was cut at {@link MimeLimits#maxStoredSize()}, or when its
+ * encoding was damaged (bad base64, bad uuencode, a decoder error): what was decodable is handed on,
+ * but it is not claimed to be the sender's file.
  *
- * <p>Thread-safe: analyses share nothing but the (thread-safe) weird counters and store.
+ * <p>Thread-safe: analyses share nothing but the (thread-safe) weird counters.
  */
 public final class MessageAnalyzer {
     private final MimeLimits limits;
@@ -42,25 +37,17 @@ public final class MessageAnalyzer {
     /**
      * @param rawMessage  the message as spooled from the wire (after dot-unstuffing / BDAT joining)
      * @param hadGap      whether any byte of the message was lost in a TCP gap
-     * @param store       where attachments go; build it with {@link MimeLimits#maxFileNameLength()}
-     * @param storeSubdir the directory of this message's attachments under the store's output directory
      */
-    public AnalyzedMessage analyze(Path rawMessage, boolean hadGap, SessionInfo session, String mailFrom,
-                                   List<String> rcptTo, Instant timestamp, AttachmentStore store,
-                                   String storeSubdir) throws IOException {
+    public AnalyzedMessage analyze(Path rawMessage, boolean hadGap, FileHandler files) throws IOException {
         try (Spool spool = Spool.open(rawMessage)) {
-            return new MessageWalk(spool, limits, weirds, hadGap, session, timestamp, store, storeSubdir)
-                    .run(mailFrom, rcptTo);
+            return new MessageWalk(spool, limits, weirds, hadGap, files).run();
         }
     }
 
     /** The same for a message held in memory: {@code message[0, length)}. */
-    public AnalyzedMessage analyze(byte[] message, int length, boolean hadGap, SessionInfo session, String mailFrom,
-                                   List<String> rcptTo, Instant timestamp, AttachmentStore store,
-                                   String storeSubdir) throws IOException {
+    public AnalyzedMessage analyze(byte[] message, int length, boolean hadGap, FileHandler files) throws IOException {
         try (Spool spool = Spool.of(message, length)) {
-            return new MessageWalk(spool, limits, weirds, hadGap, session, timestamp, store, storeSubdir)
-                    .run(mailFrom, rcptTo);
+            return new MessageWalk(spool, limits, weirds, hadGap, files).run();
         }
     }
 }

@@ -1,18 +1,12 @@
 package net.sguil.bridge.mime;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.List;
-import net.sguil.bridge.facts.Attachment;
-import net.sguil.bridge.facts.MessageInfo;
-import net.sguil.bridge.facts.SessionInfo;
-import net.sguil.bridge.files.AttachmentStore;
-import net.sguil.bridge.files.StoredFile;
 import net.sguil.bridge.weird.Weirds;
 
-/** The analysis of one message: walks its entity tree once, storing attachments as it meets them. */
+/** The analysis of one message: walks its entity tree once, handing files to the handler as it meets them. */
 final class MessageWalk {
     private static final String OCTET_STREAM = "application/octet-stream";
 
@@ -20,34 +14,25 @@ final class MessageWalk {
     private final MimeLimits limits;
     private final Weirds weirds;
     private final boolean hadGap;
-    private final SessionInfo session;
-    private final Instant timestamp;
-    private final AttachmentStore store;
-    private final String subdir;
-    private final List<Attachment> attachments = new ArrayList<>();
-    private MessageInfo info;
+    private final FileHandler handler;
+    private final List<FoundFile> files = new ArrayList<>();
     private int entities;
     private boolean partLimitHit;
 
-    MessageWalk(Spool spool, MimeLimits limits, Weirds weirds, boolean hadGap, SessionInfo session,
-                Instant timestamp, AttachmentStore store, String subdir) {
+    MessageWalk(Spool spool, MimeLimits limits, Weirds weirds, boolean hadGap, FileHandler handler) {
         this.spool = spool;
         this.limits = limits;
         this.weirds = weirds;
         this.hadGap = hadGap;
-        this.session = session;
-        this.timestamp = timestamp;
-        this.store = store;
-        this.subdir = subdir;
+        this.handler = handler;
     }
 
-    AnalyzedMessage run(String mailFrom, List<String> rcptTo) throws IOException {
+    AnalyzedMessage run() throws IOException {
         HeaderBlock top = HeaderBlock.read(spool, 0, spool.size(), limits, weirds);
-        info = new MessageInfo(orEmpty(mailFrom), rcptTo == null ? List.of() : rcptTo,
-                orEmpty(HeaderValue.decodeWords(top.get("Subject"), weirds)), orEmpty(top.get("Message-ID")),
-                orEmpty(top.get("Date")));
+        MessageHeaders headers = new MessageHeaders(orEmpty(HeaderValue.decodeWords(top.get("Subject"), weirds)),
+                orEmpty(top.get("Message-ID")), orEmpty(top.get("Date")));
         MimeEntity root = entity(top, spool.size(), 0, "", "text/plain");
-        return new AnalyzedMessage(info, attachments, hadGap || partLimitHit, root);
+        return new AnalyzedMessage(headers, files, hadGap || partLimitHit, root);
     }
 
     /** Analyses the entity whose header block is {@code h} and whose body ends at {@code end}; null past the part limit. */
@@ -61,7 +46,7 @@ final class MessageWalk {
         String type = ct == null ? defaultType : ct.value();
         boolean opaque = type.isEmpty();
         if (opaque) {
-            weirds.count("mime.bad_content_type");
+            weirds.count(MimeWeird.MIME_BAD_CONTENT_TYPE);
             type = rawType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         }
         MimeEntity node = new MimeEntity(type);
@@ -71,7 +56,7 @@ final class MessageWalk {
         }
         String cte = TransferDecoding.normalize(h.get("Content-Transfer-Encoding"));
         if (!TransferDecoding.isKnown(cte)) {
-            weirds.count("mime.unknown_encoding");
+            weirds.count(MimeWeird.MIME_UNKNOWN_ENCODING);
             opaque = true;
         }
         if (!opaque && type.startsWith("multipart/")) {
@@ -92,7 +77,7 @@ final class MessageWalk {
             return true;
         }
         if (!partLimitHit) {
-            weirds.count("mime.too_many_parts");
+            weirds.count(MimeWeird.MIME_TOO_MANY_PARTS);
             partLimitHit = true;
         }
         return false;
@@ -106,17 +91,17 @@ final class MessageWalk {
         }
         String boundary = ct.param("boundary");
         if (boundary == null || boundary.isEmpty()) {
-            weirds.count("mime.missing_boundary");
+            weirds.count(MimeWeird.MIME_MISSING_BOUNDARY);
             return false;
         }
         BoundaryScanner.Parts parts = BoundaryScanner.scan(spool, h.bodyStart(), end, boundary,
                 Math.max(0, limits.maxParts() - entities));
         if (!parts.foundDelimiter()) {
-            weirds.count("mime.no_parts");
+            weirds.count(MimeWeird.MIME_NO_PARTS);
             return false;
         }
         if (!parts.closed() && !parts.limited()) {
-            weirds.count("mime.missing_final_boundary");
+            weirds.count(MimeWeird.MIME_MISSING_FINAL_BOUNDARY);
         }
         String childDefault = "multipart/digest".equals(node.contentType()) ? "message/rfc822" : "text/plain";
         int i = 0;
@@ -150,11 +135,11 @@ final class MessageWalk {
 
     private boolean containerAllowed(String cte, int depth) {
         if (depth >= limits.maxDepth()) {
-            weirds.count("mime.depth_exceeded");
+            weirds.count(MimeWeird.MIME_DEPTH_EXCEEDED);
             return false;
         }
         if (!TransferDecoding.IDENTITY.contains(cte)) {
-            weirds.count("mime.encoded_container"); // RFC 2045 forbids it; decoding it would need a second spool
+            weirds.count(MimeWeird.MIME_ENCODED_CONTAINER); // RFC 2045 forbids it; decoding it would need a second spool
             return false;
         }
         return true;
@@ -182,7 +167,7 @@ final class MessageWalk {
             return;
         }
         try (DecodingStream in = TransferDecoding.open(cte, spool.range(h.bodyStart(), end))) {
-            store(node, declared != null ? declared : generatedName(section), in, damageWeird(cte));
+            store(node, section, declared, in, damageWeird(cte));
         }
     }
 
@@ -202,12 +187,12 @@ final class MessageWalk {
             begin = UuDecodingStream.beginName(lines, n);
         }
         if (begin == null) {
-            weirds.count("mime.uu_missing_begin");
+            weirds.count(MimeWeird.MIME_UU_MISSING_BEGIN);
         } else if (declared == null && !begin.isEmpty()) {
             node.recommendedFilename(begin);
         }
-        String name = declared != null ? declared : begin != null && !begin.isEmpty() ? begin : generatedName(section);
-        store(node, name, new UuDecodingStream(lines), "mime.bad_uuencode");
+        store(node, section, declared != null ? declared : begin != null && !begin.isEmpty() ? begin : null,
+                new UuDecodingStream(lines), MimeWeird.MIME_BAD_UUENCODE);
         countCutLines(lines);
     }
 
@@ -229,7 +214,8 @@ final class MessageWalk {
                 MimeEntity child = new MimeEntity(OCTET_STREAM);
                 child.recommendedFilename(name.isEmpty() ? null : name);
                 UuDecodingStream uu = new UuDecodingStream(lines);
-                store(child, name.isEmpty() ? generatedName(section + "-uu" + blocks) : name, uu, "mime.bad_uuencode");
+                store(child, section + "-uu" + blocks,
+                        name.isEmpty() ? null : name, uu, MimeWeird.MIME_BAD_UUENCODE);
                 uu.drain();
                 node.addPart(child);
             }
@@ -240,19 +226,20 @@ final class MessageWalk {
         }
     }
 
-    private void store(MimeEntity node, String name, DecodingStream in, String damageWeird) throws IOException {
-        StoredFile f = store.store(subdir, name, in, limits.maxStoredSize());
-        if (f.hitSizeLimit()) {
-            weirds.count("mime.attachment_size_limit");
+    private void store(MimeEntity node, String section, String declared, DecodingStream in, MimeWeird damageWeird)
+            throws IOException {
+        MimeFile file = new MimeFile(section.isEmpty() ? "1" : section,
+                declared != null ? declared : generatedName(section), declared, node.contentType());
+        SizeCap capped = new SizeCap(in, limits.maxStoredSize());
+        String location = handler.file(file, capped);
+        if (capped.hitLimit()) {
+            weirds.count(MimeWeird.MIME_ATTACHMENT_SIZE_LIMIT);
         }
         if (in.damaged()) {
             weirds.count(damageWeird);
         }
-        boolean truncated = hadGap || f.hitSizeLimit() || in.damaged();
-        attachments.add(new Attachment(session, info, name, node.contentType(), f.magic(), f.size(), f.md5(),
-                f.sha1(), f.sha256(), truncated ? Attachment.TRUNCATED : Attachment.COMPLETE, f.path().toString(),
-                timestamp));
-        node.bodyFile(f.path().toString());
+        files.add(new FoundFile(file, location, hadGap || capped.hitLimit() || in.damaged()));
+        node.bodyFile(location);
     }
 
     private String fileName(HeaderValue cd, HeaderValue ct) {
@@ -265,18 +252,18 @@ final class MessageWalk {
 
     private void countCutLines(LineReader lines) {
         if (lines.anyCut()) {
-            weirds.count("mime.long_line");
+            weirds.count(MimeWeird.MIME_LONG_LINE);
         }
     }
 
-    private static String damageWeird(String cte) {
+    private static MimeWeird damageWeird(String cte) {
         if (TransferDecoding.BASE64.equals(cte)) {
-            return "mime.bad_base64";
+            return MimeWeird.MIME_BAD_BASE64;
         }
         if (TransferDecoding.QUOTED_PRINTABLE.equals(cte)) {
-            return "mime.bad_quoted_printable";
+            return MimeWeird.MIME_BAD_QUOTED_PRINTABLE;
         }
-        return "mime.decode_error";
+        return MimeWeird.MIME_DECODE_ERROR;
     }
 
     private static String generatedName(String section) {

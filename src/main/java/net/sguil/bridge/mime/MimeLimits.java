@@ -1,7 +1,5 @@
 package net.sguil.bridge.mime;
 
-import net.sguil.bridge.files.SafeFileName;
-
 /**
  * Every resource bound of MIME analysis, in one immutable value. Past a bound the analyzer keeps
  * going with a flagged, partial result and a counted weird; it never throws.
@@ -13,41 +11,30 @@ import net.sguil.bridge.files.SafeFileName;
  * @param maxHeaderBlock     bytes of one header block; the rest is taken as body ({@code mime.header_block_too_large})
  * @param maxLineLength      longest line kept when reading text bodies line by line (uuencode scan); longer
  *                           lines are cut ({@code mime.long_line})
- * @param maxStoredSize      bytes stored per attachment; past it the file is cut, hashed as stored and marked
- *                           truncated ({@code mime.attachment_size_limit})
- * @param maxFileNameLength  bytes of a stored file name (the declared name is recorded as given)
+ * @param maxStoredSize      bytes of a file handed on; past it the file is cut and marked truncated
+ *                           ({@code mime.attachment_size_limit})
  */
-public record MimeLimits(int maxDepth, int maxParts, int maxHeaderBlock, int maxLineLength, long maxStoredSize,
-                         int maxFileNameLength) {
+public record MimeLimits(int maxDepth, int maxParts, int maxHeaderBlock, int maxLineLength, long maxStoredSize) {
 
     public MimeLimits {
         if (maxDepth < 1 || maxDepth > 200) {
             throw new IllegalArgumentException("maxDepth must be in 1..200: " + maxDepth);
         }
-        if (maxParts < 1 || maxHeaderBlock < 1024 || maxLineLength < 1024 || maxStoredSize < 0
-                || maxFileNameLength < 32 || maxFileNameLength > 250) {
+        if (maxParts < 1 || maxHeaderBlock < 1024 || maxLineLength < 1024 || maxStoredSize < 0) {
             throw new IllegalArgumentException("unusable MIME limits: " + maxParts + "/" + maxHeaderBlock + "/"
-                    + maxLineLength + "/" + maxStoredSize + "/" + maxFileNameLength);
+                    + maxLineLength + "/" + maxStoredSize);
         }
     }
 
     public static MimeLimits defaults() {
-        return new MimeLimits(20, 1000, 256 * 1024, 64 * 1024, 512L * 1024 * 1024, SafeFileName.DEFAULT_MAX_LENGTH);
+        return new MimeLimits(20, 1000, 256 * 1024, 64 * 1024, 512L * 1024 * 1024);
     }
 
     public MimeLimits withMaxDepth(int v) {
-        return new MimeLimits(v, maxParts, maxHeaderBlock, maxLineLength, maxStoredSize, maxFileNameLength);
-    }
-
-    public MimeLimits withMaxParts(int v) {
-        return new MimeLimits(maxDepth, v, maxHeaderBlock, maxLineLength, maxStoredSize, maxFileNameLength);
-    }
-
-    public MimeLimits withMaxHeaderBlock(int v) {
-        return new MimeLimits(maxDepth, maxParts, v, maxLineLength, maxStoredSize, maxFileNameLength);
+        return new MimeLimits(v, maxParts, maxHeaderBlock, maxLineLength, maxStoredSize);
     }
 
     public MimeLimits withMaxStoredSize(long v) {
-        return new MimeLimits(maxDepth, maxParts, maxHeaderBlock, maxLineLength, v, maxFileNameLength);
+        return new MimeLimits(maxDepth, maxParts, maxHeaderBlock, maxLineLength, v);
     }
 }

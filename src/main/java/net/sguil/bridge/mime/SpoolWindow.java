@@ -36,11 +36,6 @@ final class SpoolWindow {
         return buf[(int) (pos - bufStart)] & 0xFF;
     }
 
-    /** Position of the first {@code b} at or after {@code from}, or -1. */
-    long indexOf(byte b, long from) throws IOException {
-        return indexOf(b, from, end);
-    }
-
     /** Position of the first {@code b} in {@code [from, to)}, or -1. */
     long indexOf(byte b, long from, long to) throws IOException {
         long stop = Math.min(to, end);

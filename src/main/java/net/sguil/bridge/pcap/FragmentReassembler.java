@@ -8,16 +8,40 @@ import java.util.Map;
 import net.sguil.bridge.weird.Weirds;
 
 /**
- * Reassembles IP datagrams from fragments, within the limits of a {@link DecoderConfig}.
+ * Reassembles IP datagrams from fragments, within the limits of a {@link PcapLimits}.
  *
  * <p>Overlap policy: <b>first wins</b>. Bytes already received are never replaced by a later
- * fragment; every overlap counts {@code <prefix>.fragment_overlap} and an overlap whose bytes differ
- * also {@code <prefix>.fragment_overlap_conflict} (the classic IDS-evasion trick, worth an analyst's
+ * fragment; every overlap counts {@code ip.fragment_overlap} (or {@code ip6.}…) and an overlap whose bytes
+ * differ also {@code ip.fragment_overlap_conflict} (the classic IDS-evasion trick, worth an analyst's
  * look). Datagrams are keyed by source, destination, identification (and protocol for IPv4). The
  * oldest incomplete datagram is dropped when too many are open, and any is dropped once it is older
  * than the timeout in capture time.
  */
 final class FragmentReassembler {
+    /** What one address family's reassembly counts. */
+    record FamilyWeirds(PcapWeird tooLarge, PcapWeird evicted, PcapWeird inconsistentLength, PcapWeird overlap,
+                        PcapWeird overlapConflict, PcapWeird timeout) {
+    }
+
+    static final FamilyWeirds IPV4 = new FamilyWeirds(PcapWeird.IP_FRAGMENT_TOO_LARGE, PcapWeird.IP_FRAGMENT_EVICTED,
+            PcapWeird.IP_FRAGMENT_INCONSISTENT_LENGTH, PcapWeird.IP_FRAGMENT_OVERLAP,
+            PcapWeird.IP_FRAGMENT_OVERLAP_CONFLICT, PcapWeird.IP_FRAGMENT_TIMEOUT);
+    static final FamilyWeirds IPV6 = new FamilyWeirds(PcapWeird.IP6_FRAGMENT_TOO_LARGE, PcapWeird.IP6_FRAGMENT_EVICTED,
+            PcapWeird.IP6_FRAGMENT_INCONSISTENT_LENGTH, PcapWeird.IP6_FRAGMENT_OVERLAP,
+            PcapWeird.IP6_FRAGMENT_OVERLAP_CONFLICT, PcapWeird.IP6_FRAGMENT_TIMEOUT);
+
+    /**
+     * One fragment as the decoder found it in {@code packet}.
+     *
+     * @param keyProtocol part of the datagram's key (-1 for IPv6, where only the first fragment names it)
+     * @param protocol the upper-layer protocol this fragment names
+     * @param offset where the fragment's data goes in the datagram
+     * @param more the "more fragments" flag
+     */
+    record Fragment(long timestamp, byte[] packet, int srcAt, int dstAt, int addressLength, int id, int keyProtocol,
+                    int protocol, int offset, boolean more, int dataAt, int dataLength) {
+    }
+
     private record Key(long src0, long src1, long dst0, long dst1, int id, int protocol) {
     }
 
@@ -33,16 +57,16 @@ final class FragmentReassembler {
         }
     }
 
-    private final DecoderConfig config;
+    private final PcapLimits config;
     private final Weirds weirds;
-    private final String prefix;
+    private final FamilyWeirds family;
     private final LinkedHashMap<Key, Datagram> open = new LinkedHashMap<>();
     private int completedProtocol;
 
-    FragmentReassembler(DecoderConfig config, Weirds weirds, String prefix) {
+    FragmentReassembler(PcapLimits config, Weirds weirds, FamilyWeirds family) {
         this.config = config;
         this.weirds = weirds;
-        this.prefix = prefix;
+        this.family = family;
     }
 
     /** Upper-layer protocol of the datagram the last successful {@link #add} completed. */
@@ -50,24 +74,23 @@ final class FragmentReassembler {
         return completedProtocol;
     }
 
-    int openDatagrams() {
-        return open.size();
-    }
-
     /**
-     * Adds a fragment. {@code protocol} is the upper-layer protocol this fragment names (for IPv6 only
-     * the first fragment's counts); {@code keyProtocol} is part of the key (-1 for IPv6).
+     * Adds a fragment.
      *
      * @return the length of the completed datagram payload copied into {@code out}, or -1
      */
-    int add(long ts, byte[] pkt, int srcAt, int dstAt, int addrLen, int id, int keyProtocol, int protocol,
-            int offset, boolean more, int dataAt, int dataLen, byte[] out) {
-        expire(ts);
-        Key key = new Key(read64(pkt, srcAt, addrLen, 0), read64(pkt, srcAt, addrLen, 8),
-                read64(pkt, dstAt, addrLen, 0), read64(pkt, dstAt, addrLen, 8), id, keyProtocol);
+    int add(Fragment f, byte[] out) {
+        expire(f.timestamp());
+        byte[] pkt = f.packet();
+        int n = f.addressLength();
+        Key key = new Key(read64(pkt, f.srcAt(), n, 0), read64(pkt, f.srcAt(), n, 8),
+                read64(pkt, f.dstAt(), n, 0), read64(pkt, f.dstAt(), n, 8), f.id(), f.keyProtocol());
+        int offset = f.offset();
+        boolean more = f.more();
+        int dataLen = f.dataLength();
         int end = offset + dataLen;
         if (end > config.maxDatagramSize()) {
-            weirds.count(prefix + ".fragment_too_large");
+            weirds.count(family.tooLarge());
             open.remove(key);
             return -1;
         }
@@ -77,26 +100,26 @@ final class FragmentReassembler {
                 Iterator<Map.Entry<Key, Datagram>> it = open.entrySet().iterator();
                 it.next();
                 it.remove();
-                weirds.count(prefix + ".fragment_evicted");
+                weirds.count(family.evicted());
             }
-            d = new Datagram(ts);
+            d = new Datagram(f.timestamp());
             open.put(key, d);
         }
         if (!more) {
             if (d.total == -1 && d.covered.length() <= end) {
                 d.total = end;
             } else if (d.total != end) {
-                weirds.count(prefix + ".fragment_inconsistent_length");
+                weirds.count(family.inconsistentLength());
                 return -1;
             }
         } else if ((d.total != -1 && end > d.total) || dataLen % 8 != 0) {
-            weirds.count(prefix + ".fragment_inconsistent_length");
+            weirds.count(family.inconsistentLength());
             return -1;
         }
         if (offset == 0) {
-            d.protocol = protocol;
+            d.protocol = f.protocol();
         }
-        store(d, pkt, dataAt, offset, end);
+        store(d, pkt, f.dataAt(), offset, end);
         if (d.total < 0 || d.covered.nextClearBit(0) < d.total || d.protocol < 0) {
             return -1;
         }
@@ -112,9 +135,9 @@ final class FragmentReassembler {
         }
         int firstOld = d.covered.nextSetBit(offset);
         if (firstOld >= 0 && firstOld < end) {
-            weirds.count(prefix + ".fragment_overlap");
+            weirds.count(family.overlap());
             if (overlapDiffers(d, pkt, dataAt, offset, end, firstOld)) {
-                weirds.count(prefix + ".fragment_overlap_conflict");
+                weirds.count(family.overlapConflict());
             }
         }
         for (int i = d.covered.nextClearBit(offset); i < end; ) {
@@ -142,11 +165,11 @@ final class FragmentReassembler {
         Iterator<Datagram> it = open.values().iterator();
         while (it.hasNext()) {
             Datagram d = it.next();
-            if (now - d.firstSeen <= config.fragmentTimeoutNanos()) {
+            if (now - d.firstSeen <= config.fragmentTimeout().toNanos()) {
                 break;
             }
             it.remove();
-            weirds.count(prefix + ".fragment_timeout");
+            weirds.count(family.timeout());
         }
     }
 

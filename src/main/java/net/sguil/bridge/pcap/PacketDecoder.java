@@ -23,8 +23,16 @@ public final class PacketDecoder {
     private static final int PROTO_UDP = 17;
     private static final int PROTO_ICMP = 1;
     private static final int PROTO_ICMPV6 = 58;
+    // IPv6 next-header values of the extension headers (RFC 8200 §4, RFC 4302, RFC 4303)
+    private static final int IP6_HOP_BY_HOP = 0;
+    private static final int IP6_ROUTING = 43;
+    private static final int IP6_FRAGMENT = 44;
+    private static final int IP6_ESP = 50;
+    private static final int IP6_AUTHENTICATION = 51;
+    private static final int IP6_NO_NEXT_HEADER = 59;
+    private static final int IP6_DESTINATION_OPTIONS = 60;
 
-    private final DecoderConfig config;
+    private final PcapLimits config;
     private final Weirds weirds;
     private final TcpSink sink;
     private final TcpSegment segment = new TcpSegment();
@@ -35,12 +43,12 @@ public final class PacketDecoder {
     private boolean cut;
     private long timestamp;
 
-    public PacketDecoder(DecoderConfig config, Weirds weirds, TcpSink sink) {
+    public PacketDecoder(PcapLimits config, Weirds weirds, TcpSink sink) {
         this.config = config;
         this.weirds = weirds;
         this.sink = sink;
-        this.ipv4Fragments = new FragmentReassembler(config, weirds, "ip");
-        this.ipv6Fragments = new FragmentReassembler(config, weirds, "ip6");
+        this.ipv4Fragments = new FragmentReassembler(config, weirds, FragmentReassembler.IPV4);
+        this.ipv6Fragments = new FragmentReassembler(config, weirds, FragmentReassembler.IPV6);
         this.reassembled = new byte[config.maxDatagramSize()];
     }
 
@@ -63,13 +71,13 @@ public final class PacketDecoder {
             }
             case LinkTypes.RAW, LinkTypes.RAW_DLT12, LinkTypes.RAW_DLT14, LinkTypes.IPV4, LinkTypes.IPV6 -> ip(d, 0, end);
             case LinkTypes.NULL, LinkTypes.LOOP -> loopback(d, end);
-            default -> weirds.count("pcap.unsupported_link_type");
+            default -> weirds.count(PcapWeird.PCAP_UNSUPPORTED_LINK_TYPE);
         }
     }
 
     private boolean linkHeader(int end, int length) {
         if (end < length) {
-            weirds.count(cut ? "pcap.cut_in_header" : "pcap.short_link_header");
+            weirds.count(cut ? PcapWeird.PCAP_CUT_IN_HEADER : PcapWeird.PCAP_SHORT_LINK_HEADER);
             return false;
         }
         return true;
@@ -83,7 +91,7 @@ public final class PacketDecoder {
         int at = 14;
         for (int tags = 0; type == 0x8100 || type == 0x88a8 || type == 0x9100; tags++) {
             if (tags == config.maxVlanTags()) {
-                weirds.count("pcap.too_many_vlan_tags");
+                weirds.count(PcapWeird.PCAP_TOO_MANY_VLAN_TAGS);
                 return;
             }
             if (!linkHeader(end, at + 4)) {
@@ -120,43 +128,43 @@ public final class PacketDecoder {
 
     private void ip(byte[] d, int at, int end) {
         if (at >= end) {
-            weirds.count(cut ? "pcap.cut_in_header" : "ip.truncated_header");
+            weirds.count(cut ? PcapWeird.PCAP_CUT_IN_HEADER : PcapWeird.IP_TRUNCATED_HEADER);
             return;
         }
         switch ((d[at] & 0xff) >>> 4) {
             case 4 -> ipv4(d, at, end);
             case 6 -> ipv6(d, at, end);
-            default -> weirds.count("ip.unknown_version");
+            default -> weirds.count(PcapWeird.IP_UNKNOWN_VERSION);
         }
     }
 
-    private void headerCut(String layer) {
-        weirds.count(cut ? "pcap.cut_in_header" : layer + ".truncated_header");
+    private void headerCut(PcapWeird truncated) {
+        weirds.count(cut ? PcapWeird.PCAP_CUT_IN_HEADER : truncated);
     }
 
     private void ipv4(byte[] d, int at, int end) {
         int avail = end - at;
         if (avail < 20) {
-            headerCut("ip");
+            headerCut(PcapWeird.IP_TRUNCATED_HEADER);
             return;
         }
         int ihl = (d[at] & 0x0f) * 4;
         if ((d[at] & 0xf0) != 0x40 || ihl < 20) {
-            weirds.count("ip.bad_header");
+            weirds.count(PcapWeird.IP_BAD_HEADER);
             return;
         }
         if (avail < ihl) {
-            headerCut("ip");
+            headerCut(PcapWeird.IP_TRUNCATED_HEADER);
             return;
         }
         int total = u16(d, at + 2);
         if (total == 0) {
             // TCP segmentation offload: the sending host's capture shows a zero length.
-            weirds.count("ip.zero_total_length");
+            weirds.count(PcapWeird.IP_ZERO_TOTAL_LENGTH);
             total = avail;
         }
         if (total < ihl) {
-            weirds.count("ip.bad_total_length");
+            weirds.count(PcapWeird.IP_BAD_TOTAL_LENGTH);
             return;
         }
         int missing = Math.max(0, total - avail);
@@ -176,11 +184,11 @@ public final class PacketDecoder {
             return;
         }
         if (missing > 0) {
-            weirds.count("ip.fragment_cut");
+            weirds.count(PcapWeird.IP_FRAGMENT_CUT);
             return;
         }
-        int n = ipv4Fragments.add(timestamp, d, at + 12, at + 16, 4, u16(d, at + 4), protocol, protocol, offset, more,
-                at + ihl, ipEnd - at - ihl, reassembled);
+        int n = ipv4Fragments.add(new FragmentReassembler.Fragment(timestamp, d, at + 12, at + 16, 4, u16(d, at + 4),
+                protocol, protocol, offset, more, at + ihl, ipEnd - at - ihl), reassembled);
         if (n >= 0) {
             tcp(reassembled, 0, n, 0);
         }
@@ -189,17 +197,17 @@ public final class PacketDecoder {
     private void ipv6(byte[] d, int at, int end) {
         int avail = end - at;
         if (avail < 40) {
-            headerCut("ip6");
+            headerCut(PcapWeird.IP6_TRUNCATED_HEADER);
             return;
         }
         if ((d[at] & 0xf0) != 0x60) {
-            weirds.count("ip6.bad_header");
+            weirds.count(PcapWeird.IP6_BAD_HEADER);
             return;
         }
         int total = 40 + u16(d, at + 4);
         if (total == 40 && avail > 40) {
             // Jumbogram or segmentation offload: trust the capture.
-            weirds.count("ip6.zero_payload_length");
+            weirds.count(PcapWeird.IP6_ZERO_PAYLOAD_LENGTH);
             total = avail;
         }
         int missing = Math.max(0, total - avail);
@@ -212,7 +220,7 @@ public final class PacketDecoder {
         boolean wasReassembled = false;
         for (int headers = 0; ; headers++) {
             if (headers > config.maxIpv6ExtensionHeaders()) {
-                weirds.count("ip6.too_many_extension_headers");
+                weirds.count(PcapWeird.IP6_TOO_MANY_EXTENSION_HEADERS);
                 return;
             }
             int hl;
@@ -224,27 +232,28 @@ public final class PacketDecoder {
                 case PROTO_UDP, PROTO_ICMPV6 -> {
                     return;
                 }
-                case 0, 43, 60 -> hl = p + 2 <= ipEnd ? ((d[p + 1] & 0xff) + 1) * 8 : Integer.MAX_VALUE;
-                case 51 -> hl = p + 2 <= ipEnd ? ((d[p + 1] & 0xff) + 2) * 4 : Integer.MAX_VALUE;
-                case 44 -> hl = 8;
-                case 50 -> {
-                    weirds.count("ip6.esp");
+                case IP6_HOP_BY_HOP, IP6_ROUTING, IP6_DESTINATION_OPTIONS ->
+                        hl = p + 2 <= ipEnd ? ((d[p + 1] & 0xff) + 1) * 8 : Integer.MAX_VALUE;
+                case IP6_AUTHENTICATION -> hl = p + 2 <= ipEnd ? ((d[p + 1] & 0xff) + 2) * 4 : Integer.MAX_VALUE;
+                case IP6_FRAGMENT -> hl = 8;
+                case IP6_ESP -> {
+                    weirds.count(PcapWeird.IP6_ESP);
                     return;
                 }
-                case 59 -> {
-                    weirds.count("ip6.no_next_header");
+                case IP6_NO_NEXT_HEADER -> {
+                    weirds.count(PcapWeird.IP6_NO_NEXT_HEADER);
                     return;
                 }
                 default -> {
-                    weirds.count("ip6.unknown_next_header");
+                    weirds.count(PcapWeird.IP6_UNKNOWN_NEXT_HEADER);
                     return;
                 }
             }
             if (hl > ipEnd - p) {
-                headerCut("ip6");
+                headerCut(PcapWeird.IP6_TRUNCATED_HEADER);
                 return;
             }
-            if (next != 44) {
+            if (next != IP6_FRAGMENT) {
                 next = d[p] & 0xff;
                 p += hl;
                 continue;
@@ -260,15 +269,15 @@ public final class PacketDecoder {
                 continue;
             }
             if (wasReassembled) {
-                weirds.count("ip6.nested_fragment");
+                weirds.count(PcapWeird.IP6_NESTED_FRAGMENT);
                 return;
             }
             if (missing > 0) {
-                weirds.count("ip6.fragment_cut");
+                weirds.count(PcapWeird.IP6_FRAGMENT_CUT);
                 return;
             }
-            int n = ipv6Fragments.add(timestamp, d, at + 8, at + 24, 16, i32(d, p + 4), -1, fragNext, offset, more,
-                    p + 8, ipEnd - p - 8, reassembled);
+            int n = ipv6Fragments.add(new FragmentReassembler.Fragment(timestamp, d, at + 8, at + 24, 16, i32(d, p + 4),
+                    -1, fragNext, offset, more, p + 8, ipEnd - p - 8), reassembled);
             if (n < 0) {
                 return;
             }
@@ -284,23 +293,23 @@ public final class PacketDecoder {
         if (protocol == PROTO_TCP) {
             tcp(d, at, end, missing);
         } else if (protocol != PROTO_UDP && protocol != PROTO_ICMP) {
-            weirds.count("ip.other_protocol");
+            weirds.count(PcapWeird.IP_OTHER_PROTOCOL);
         }
     }
 
     private void tcp(byte[] d, int at, int end, int missing) {
         int avail = end - at;
         if (avail < 20) {
-            headerCut("tcp");
+            headerCut(PcapWeird.TCP_TRUNCATED_HEADER);
             return;
         }
         int hl = ((d[at + 12] & 0xff) >>> 4) * 4;
         if (hl < 20) {
-            weirds.count("tcp.bad_header_length");
+            weirds.count(PcapWeird.TCP_BAD_HEADER_LENGTH);
             return;
         }
         if (avail < hl) {
-            headerCut("tcp");
+            headerCut(PcapWeird.TCP_TRUNCATED_HEADER);
             return;
         }
         TcpSegment s = segment;
@@ -316,7 +325,7 @@ public final class PacketDecoder {
         s.dataLength = end - at - hl;
         s.missingLength = missing;
         if (missing > 0) {
-            weirds.count(cut ? "pcap.snaplen_cut" : "ip.length_exceeds_capture");
+            weirds.count(cut ? PcapWeird.PCAP_SNAPLEN_CUT : PcapWeird.IP_LENGTH_EXCEEDS_CAPTURE);
         }
         sink.onSegment(s);
     }

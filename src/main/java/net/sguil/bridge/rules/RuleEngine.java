@@ -106,7 +106,7 @@ public final class RuleEngine implements AutoCloseable {
             }
             ((SessionPseudoClock) session.getSessionClock()).advanceTime(t - now, TimeUnit.MILLISECONDS);
         } else if (pseudoClock && t < now) {
-            weirds.count("rules.late_fact");
+            weirds.count(RuleWeird.RULES_LATE_FACT);
         }
         session.insert(fact);
     }
@@ -186,7 +186,7 @@ public final class RuleEngine implements AutoCloseable {
                 n = session.fireAllRules(limits.maxFiringsPerCall() - total);
             } catch (RuntimeException e) {
                 // A failing consequence must not stop the stream: report it and go on with the rest.
-                weirds.count("rules.consequence_error");
+                weirds.count(RuleWeird.RULES_CONSEQUENCE_ERROR);
                 LOG.error("rule consequence failed: {}", e.getMessage(), e);
                 deliver();
                 total++;
@@ -198,7 +198,7 @@ public final class RuleEngine implements AutoCloseable {
                 return total;
             }
         }
-        weirds.count("rules.firing_limit");
+        weirds.count(RuleWeird.RULES_FIRING_LIMIT);
         LOG.warn("stopped after {} rule firings in one call; a rule may be re-activating itself", total);
         return total;
     }
@@ -217,7 +217,7 @@ public final class RuleEngine implements AutoCloseable {
                     emitted++;
                     sink.accept(e);
                 } else {
-                    weirds.count("rules.duplicate_conclusion");
+                    weirds.count(RuleWeird.RULES_DUPLICATE_CONCLUSION);
                     session.delete(h);
                 }
             } else if (o instanceof ExtractSession x) {

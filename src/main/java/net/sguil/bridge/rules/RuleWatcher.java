@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@code *.drl} files (portable, recursive, no inotify limits). On a change it rebuilds: a good
  * build is handed to {@code onBuilt} (typically {@link RuleEngine#offer}); a bad one is logged with
  * every file:line error, handed to {@code onFailed}, and the rules already running stay in place.
+ * A change is acted on only once the files have stayed the same for one more poll: an editor that
+ * truncates and rewrites a file must not get its half-written (or empty, which compiles) state loaded.
  */
 public final class RuleWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleWatcher.class);
@@ -28,6 +30,7 @@ public final class RuleWatcher implements AutoCloseable {
     private final Consumer<RuleBuildException> onFailed;
     private final ScheduledExecutorService timer;
     private Map<Path, String> lastSeen;
+    private Map<Path, String> settling;
 
     private RuleWatcher(List<Path> dirs, Consumer<RuleSet> onBuilt, Consumer<RuleBuildException> onFailed) {
         this.dirs = List.copyOf(dirs);
@@ -53,8 +56,14 @@ public final class RuleWatcher implements AutoCloseable {
         try {
             Map<Path, String> now = snapshot();
             if (now.equals(lastSeen)) {
+                settling = null;
                 return;
             }
+            if (!now.equals(settling)) {
+                settling = now;
+                return;
+            }
+            settling = null;
             lastSeen = now;
             RuleSet built = KnowledgeBaseLoader.load(dirs);
             LOG.info("rule files changed; rebuilt {} rule(s)", built.ruleNames().size());

@@ -17,7 +17,7 @@ final class HeldBytes {
         int keep = Math.min(len, capacity + (1 << 16) - size);
         if (keep < len) {
             // Only reachable when a peer floods while the analyzer is held; the parser gives up waiting first.
-            weirds.count("smtp.held_overflow");
+            weirds.count(SmtpWeird.SMTP_HELD_OVERFLOW);
         }
         if (start + size + keep > buf.length) {
             if (size + keep <= buf.length) {

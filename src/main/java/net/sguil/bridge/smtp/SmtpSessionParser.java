@@ -82,7 +82,7 @@ public final class SmtpSessionParser implements StreamHandler {
             return;
         }
         if (direction == Direction.SERVER_TO_CLIENT) {
-            weirds.count("smtp.gap_in_replies");
+            weirds.count(SmtpWeird.SMTP_GAP_IN_REPLIES);
             serverLine.clear();
             return;
         }
@@ -107,7 +107,7 @@ public final class SmtpSessionParser implements StreamHandler {
         }
         assumeRepliesLost();
         if (body != null) {
-            weirds.count("smtp.message_incomplete");
+            weirds.count(SmtpWeird.SMTP_MESSAGE_INCOMPLETE);
             finishBody(MessageOutcome.INCOMPLETE);
         }
         closed = true;
@@ -141,7 +141,7 @@ public final class SmtpSessionParser implements StreamHandler {
             held.skip(used);
             if (used == 0) {
                 if (mode == Mode.COMMAND && held.size() > limits.maxLineLength()) {
-                    weirds.count("smtp.line_too_long");
+                    weirds.count(SmtpWeird.SMTP_LINE_TOO_LONG);
                     held.clear();
                     skipToLineEnd = true;
                 }
@@ -185,7 +185,7 @@ public final class SmtpSessionParser implements StreamHandler {
                             return len;
                         }
                         if (end - i > limits.maxLineLength()) {
-                            weirds.count("smtp.line_too_long");
+                            weirds.count(SmtpWeird.SMTP_LINE_TOO_LONG);
                             skipToLineEnd = true;
                             return len;
                         }
@@ -231,7 +231,7 @@ public final class SmtpSessionParser implements StreamHandler {
                 }
             }
             case COMMAND, HELD -> {
-                weirds.count("smtp.gap_in_commands");
+                weirds.count(SmtpWeird.SMTP_GAP_IN_COMMANDS);
                 held.clear();
                 skipToLineEnd = true;
             }
@@ -262,7 +262,7 @@ public final class SmtpSessionParser implements StreamHandler {
             }
             default -> {
                 if (line.isEmpty()) {
-                    weirds.count("smtp.empty_command");
+                    weirds.count(SmtpWeird.SMTP_EMPTY_COMMAND);
                 } else {
                     await(Cmd.OTHER, null, null);
                 }
@@ -279,7 +279,7 @@ public final class SmtpSessionParser implements StreamHandler {
             size = -1;
         }
         if (size < 0) {
-            weirds.count("smtp.bad_bdat");
+            weirds.count(SmtpWeird.SMTP_BAD_BDAT);
             await(Cmd.OTHER, null, null);
             return;
         }
@@ -315,7 +315,7 @@ public final class SmtpSessionParser implements StreamHandler {
 
     private void await(Cmd cmd, String argument, MessageBody message) {
         if (awaited.size() >= limits.maxAwaitedReplies()) {
-            weirds.count("smtp.too_many_unanswered");
+            weirds.count(SmtpWeird.SMTP_TOO_MANY_UNANSWERED);
             Awaited dropped = awaited.poll();
             if (dropped.message() != null) {
                 dropped.message().end(MessageOutcome.UNCONFIRMED, envelope());
@@ -344,7 +344,7 @@ public final class SmtpSessionParser implements StreamHandler {
     private void reply(String line) {
         if (line.length() < 3 || !Character.isDigit(line.charAt(0)) || !Character.isDigit(line.charAt(1))
                 || !Character.isDigit(line.charAt(2))) {
-            weirds.count("smtp.bad_reply");
+            weirds.count(SmtpWeird.SMTP_BAD_REPLY);
             return;
         }
         if (line.length() > 3 && line.charAt(3) == '-') {
@@ -353,7 +353,7 @@ public final class SmtpSessionParser implements StreamHandler {
         int code = Integer.parseInt(line.substring(0, 3));
         Awaited a = awaited.poll();
         if (a == null) {
-            weirds.count("smtp.unexpected_reply");
+            weirds.count(SmtpWeird.SMTP_UNEXPECTED_REPLY);
             return;
         }
         apply(a, code, false);
@@ -420,7 +420,7 @@ public final class SmtpSessionParser implements StreamHandler {
         if (awaited.isEmpty()) {
             return;
         }
-        weirds.count("smtp.reply_missing");
+        weirds.count(SmtpWeird.SMTP_REPLY_MISSING);
         repliesSeen = false;
         while (!awaited.isEmpty()) {
             Awaited a = awaited.poll();

@@ -31,7 +31,6 @@ final class HalfStream {
     private long finOffset = -1;
     private TreeMap<Long, Chunk> pending;
     private long pendingBytes;
-    private long dataBytes;
     private long gapCount;
     private long gapBytes;
 
@@ -63,18 +62,18 @@ final class HalfStream {
             if (finOffset < 0) {
                 finOffset = end;
             } else if (finOffset != end) {
-                connection.weird("tcp.fin_moved");
+                connection.weird(TcpWeird.TCP_FIN_MOVED);
             }
         }
         if (len + missing == 0) {
             return;
         }
         if (finOffset >= 0 && start >= finOffset) {
-            connection.weird("tcp.data_after_fin");
+            connection.weird(TcpWeird.TCP_DATA_AFTER_FIN);
             return;
         }
         if (end <= next) {
-            connection.weird("tcp.retransmission");
+            connection.weird(TcpWeird.TCP_RETRANSMISSION);
             return;
         }
         if (start < next) {
@@ -99,7 +98,7 @@ final class HalfStream {
                 pending = new TreeMap<>();
             }
             if (start > next) {
-                connection.weird("tcp.out_of_order");
+                connection.weird(TcpWeird.TCP_OUT_OF_ORDER);
             }
             insert(start, buf, off, len);
             if (missing > 0) {
@@ -137,7 +136,7 @@ final class HalfStream {
             cur = limit;
         }
         if (conflict) {
-            connection.weird("tcp.overlap_conflict");
+            connection.weird(TcpWeird.TCP_OVERLAP_CONFLICT);
         }
     }
 
@@ -178,7 +177,7 @@ final class HalfStream {
     private void enforceBounds() {
         while (pending != null && !pending.isEmpty()
                 && (pendingBytes > connection.config().maxBufferedPerDirection() || connection.overBudget())) {
-            connection.weird("tcp.buffer_limit_gap");
+            connection.weird(TcpWeird.TCP_BUFFER_LIMIT_GAP);
             gap(pending.firstKey() - next);
             drain();
         }
@@ -213,7 +212,6 @@ final class HalfStream {
             return;
         }
         next += len;
-        dataBytes += len;
         connection.data(direction, buf, off, len);
     }
 
@@ -232,23 +230,11 @@ final class HalfStream {
         return finOffset >= 0 && next >= finOffset;
     }
 
-    long delivered() {
-        return next;
-    }
-
-    long dataBytes() {
-        return dataBytes;
-    }
-
     long gapCount() {
         return gapCount;
     }
 
     long gapBytes() {
         return gapBytes;
-    }
-
-    long pendingBytes() {
-        return pendingBytes;
     }
 }

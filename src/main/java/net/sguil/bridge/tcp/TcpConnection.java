@@ -1,6 +1,7 @@
 package net.sguil.bridge.tcp;
 
 import java.util.Arrays;
+import net.sguil.bridge.pcap.CaptureTime;
 import net.sguil.bridge.pcap.TcpSegment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,6 @@ public final class TcpConnection {
     private static final Logger log = LoggerFactory.getLogger(TcpConnection.class);
 
     private final TcpReassembler owner;
-    private final int ipVersion;
     private final byte[] clientAddress;
     private final byte[] serverAddress;
     private final int clientPort;
@@ -25,10 +25,10 @@ public final class TcpConnection {
     private final HalfStream toClient = new HalfStream(Direction.SERVER_TO_CLIENT, this);
     private StreamHandler handler;
     private CloseReason closed;
+    private ConnectionId id;
 
     TcpConnection(TcpReassembler owner, TcpSegment first, boolean senderIsClient, boolean midstream) {
         this.owner = owner;
-        this.ipVersion = first.ipVersion;
         int n = first.addressLength();
         byte[] s = Arrays.copyOf(first.src, n);
         byte[] d = Arrays.copyOf(first.dst, n);
@@ -45,24 +45,24 @@ public final class TcpConnection {
         this.handler = h;
     }
 
-    public int ipVersion() { return ipVersion; }
-    public String clientIp() { return format(clientAddress); }
-    public String serverIp() { return format(serverAddress); }
-    public int clientPort() { return clientPort; }
-    public int serverPort() { return serverPort; }
-    /** True when the capture did not see the handshake, so the client was guessed. */
-    public boolean midstream() { return midstream; }
-    public long firstSeenNanos() { return firstSeenNanos; }
+    /** The connection's identity, made when a layer above first asks (most connections never carry payload). */
+    public ConnectionId id() {
+        if (id == null) {
+            id = new ConnectionId(format(clientAddress), clientPort, format(serverAddress), serverPort,
+                    CaptureTime.of(firstSeenNanos), midstream);
+        }
+        return id;
+    }
+
+    /** Capture time of the latest packet: while a handler is called, that of the packet being delivered. */
     public long lastSeenNanos() { return lastSeenNanos; }
-    /** Bytes delivered as data in one direction so far. */
-    public long dataBytes(Direction d) { return half(d).dataBytes(); }
     public long gapCount(Direction d) { return half(d).gapCount(); }
     public long gapBytes(Direction d) { return half(d).gapBytes(); }
     public boolean isClosed() { return closed != null; }
 
     @Override
     public String toString() {
-        return clientIp() + ":" + clientPort + " -> " + serverIp() + ":" + serverPort;
+        return id().toString();
     }
 
     /** Dotted quad, or RFC 5952 text for IPv6 (lower case, longest zero run as "::"). */
@@ -116,7 +116,7 @@ public final class TcpConnection {
         }
     }
 
-    TcpConfig config() {
+    TcpLimits config() {
         return owner.config();
     }
 
@@ -128,8 +128,8 @@ public final class TcpConnection {
         owner.buffered(delta);
     }
 
-    void weird(String name) {
-        owner.weirds().count(name);
+    void weird(TcpWeird w) {
+        owner.weirds().count(w);
     }
 
     boolean bothFinished() {
@@ -160,7 +160,7 @@ public final class TcpConnection {
 
     /** A bug in one protocol analyzer must not end the analysis of the whole capture. */
     private void handlerFailed(RuntimeException e) {
-        weird("tcp.handler_error");
+        weird(TcpWeird.TCP_HANDLER_ERROR);
         log.warn("analyzer failed on {}; ignoring the rest of this connection", this, e);
         handler = null;
     }
@@ -178,7 +178,7 @@ public final class TcpConnection {
             try {
                 h.onClose(reason);
             } catch (RuntimeException e) {
-                weird("tcp.handler_error");
+                weird(TcpWeird.TCP_HANDLER_ERROR);
                 log.warn("analyzer failed closing {}", this, e);
             }
         }

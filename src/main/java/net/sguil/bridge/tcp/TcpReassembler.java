@@ -13,7 +13,7 @@ import net.sguil.bridge.weird.Weirds;
  *
  * <p>Connections are kept in a table ordered by last activity. Time is capture time: a connection
  * silent for longer than the idle timeout is closed, and the table never holds more than
- * {@link TcpConfig#maxConnections()}, so memory stays flat however long the capture.
+ * {@link TcpLimits#maxConnections()}, so memory stays flat however long the capture.
  * A closed connection stays in the table as a tombstone until it idles out, so that late
  * retransmissions are recognised instead of starting a bogus mid-stream connection.
  *
@@ -22,10 +22,7 @@ import net.sguil.bridge.weird.Weirds;
  * taken as the server.
  */
 public final class TcpReassembler implements TcpSink {
-    private static final Set<Integer> SERVICE_PORTS = Set.of(25, 80, 110, 143, 465, 587, 2525, 3128, 8000, 8080,
-            8443, 443);
-
-    private final TcpConfig config;
+    private final TcpLimits config;
     private final Weirds weirds;
     private final StreamHandlerFactory factory;
     private final LinkedHashMap<FlowKey, TcpConnection> connections = new LinkedHashMap<>(1024, 0.75f, true);
@@ -34,7 +31,7 @@ public final class TcpReassembler implements TcpSink {
     private long now;
     private long connectionsSeen;
 
-    public TcpReassembler(TcpConfig config, Weirds weirds, StreamHandlerFactory factory) {
+    public TcpReassembler(TcpLimits config, Weirds weirds, StreamHandlerFactory factory) {
         this.config = config;
         this.weirds = weirds;
         this.factory = factory;
@@ -63,7 +60,7 @@ public final class TcpReassembler implements TcpSink {
         }
         if (c.isClosed()) {
             if (s.dataLength + s.missingLength > 0) {
-                weirds.count("tcp.data_after_close");
+                weirds.count(TcpWeird.TCP_DATA_AFTER_CLOSE);
             }
             return;
         }
@@ -97,15 +94,15 @@ public final class TcpReassembler implements TcpSink {
         if (syn) {
             senderIsClient = !ack;
         } else {
-            weirds.count("tcp.midstream_pickup");
-            senderIsClient = guessSenderIsClient(s.srcPort, s.dstPort);
+            weirds.count(TcpWeird.TCP_MIDSTREAM_PICKUP);
+            senderIsClient = guessSenderIsClient(config.servicePorts(), s.srcPort, s.dstPort);
         }
         while (connections.size() >= config.maxConnections()) {
             Iterator<Map.Entry<FlowKey, TcpConnection>> it = connections.entrySet().iterator();
             TcpConnection eldest = it.next().getValue();
             it.remove();
             if (!eldest.isClosed()) {
-                weirds.count("tcp.connection_evicted");
+                weirds.count(TcpWeird.TCP_CONNECTION_EVICTED);
                 eldest.close(CloseReason.EVICTED);
             }
         }
@@ -116,9 +113,9 @@ public final class TcpReassembler implements TcpSink {
         return c;
     }
 
-    static boolean guessSenderIsClient(int srcPort, int dstPort) {
-        boolean srcService = SERVICE_PORTS.contains(srcPort);
-        boolean dstService = SERVICE_PORTS.contains(dstPort);
+    private static boolean guessSenderIsClient(Set<Integer> servicePorts, int srcPort, int dstPort) {
+        boolean srcService = servicePorts.contains(srcPort);
+        boolean dstService = servicePorts.contains(dstPort);
         if (srcService != dstService) {
             return dstService;
         }
@@ -157,11 +154,7 @@ public final class TcpReassembler implements TcpSink {
         return connectionsSeen;
     }
 
-    long bufferedBytes() {
-        return buffered;
-    }
-
-    TcpConfig config() {
+    TcpLimits config() {
         return config;
     }
 

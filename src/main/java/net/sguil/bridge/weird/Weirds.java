@@ -7,17 +7,21 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Named, counted protocol anomalies, in the manner of Zeek's "weirds": a parser that meets
- * something odd counts it here and carries on, instead of throwing. Names are short
- * snake_case words prefixed by the layer, e.g. {@code pcap.snaplen_cut}, {@code tcp.overlap_conflict}.
- * Thread-safe.
+ * something odd counts it here and carries on, instead of throwing. What can be counted is declared
+ * once per layer ({@link Weird}); counts are read back by name, as reports show them. Thread-safe.
  */
 public final class Weirds {
     private final ConcurrentHashMap<String, LongAdder> counts = new ConcurrentHashMap<>();
 
-    public void count(String name) {
-        counts.computeIfAbsent(name, k -> new LongAdder()).increment();
+    public void count(Weird w) {
+        counts.computeIfAbsent(w.id(), k -> new LongAdder()).increment();
     }
 
+    public long get(Weird w) {
+        return get(w.id());
+    }
+
+    /** The count of a weird by its {@link Weird#id() id}, as reports show it. */
     public long get(String name) {
         LongAdder a = counts.get(name);
         return a == null ? 0 : a.sum();
@@ -28,9 +32,5 @@ public final class Weirds {
         Map<String, Long> out = new TreeMap<>();
         counts.forEach((k, v) -> out.put(k, v.sum()));
         return out;
-    }
-
-    public void addAll(Weirds other) {
-        other.counts.forEach((k, v) -> counts.computeIfAbsent(k, x -> new LongAdder()).add(v.sum()));
     }
 }

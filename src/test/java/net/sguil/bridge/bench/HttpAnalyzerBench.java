@@ -3,17 +3,17 @@ package net.sguil.bridge.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import net.sguil.bridge.facts.HttpTransaction;
+import net.sguil.bridge.http.HttpExchange;
 import net.sguil.bridge.http.HttpFlow;
 import net.sguil.bridge.http.HttpLimits;
 import net.sguil.bridge.http.HttpSessionParser;
 import net.sguil.bridge.pcap.CaptureFiles;
-import net.sguil.bridge.pcap.DecoderConfig;
+import net.sguil.bridge.pcap.PcapLimits;
 import net.sguil.bridge.pcap.PacketDecoder;
 import net.sguil.bridge.pcap.PacketSource;
 import net.sguil.bridge.pcap.RawPacket;
 import net.sguil.bridge.tcp.StreamHandlerFactory;
-import net.sguil.bridge.tcp.TcpConfig;
+import net.sguil.bridge.tcp.TcpLimits;
 import net.sguil.bridge.tcp.TcpReassembler;
 import net.sguil.bridge.weird.Weirds;
 
@@ -32,10 +32,10 @@ public final class HttpAnalyzerBench {
         double mb = Files.size(pcap) / 1048576.0;
         long[] found = {0, 0};
         Weirds weirds = new Weirds();
-        StreamHandlerFactory http = c -> new HttpSessionParser(HttpLimits.defaults(), HttpFlow.of(c, "bench"),
-                (HttpTransaction t) -> {
+        StreamHandlerFactory http = c -> new HttpSessionParser(HttpLimits.defaults(), HttpFlow.of(c),
+                (HttpExchange t) -> {
                     found[0]++;
-                    if (t.getRequestStart().startsWith("PUT ")) {
+                    if (t.requestStart().startsWith("PUT ")) {
                         found[1]++;
                     }
                 }, weirds);
@@ -61,8 +61,8 @@ public final class HttpAnalyzerBench {
 
     private static void run(Path pcap, StreamHandlerFactory factory) throws IOException {
         Weirds weirds = new Weirds();
-        TcpReassembler r = new TcpReassembler(TcpConfig.defaults(), weirds, factory);
-        PacketDecoder d = new PacketDecoder(DecoderConfig.defaults(), weirds, r);
+        TcpReassembler r = new TcpReassembler(TcpLimits.defaults(), weirds, factory);
+        PacketDecoder d = new PacketDecoder(PcapLimits.defaults(), weirds, r);
         try (PacketSource s = CaptureFiles.open(pcap)) {
             RawPacket p = new RawPacket();
             while (s.next(p)) {

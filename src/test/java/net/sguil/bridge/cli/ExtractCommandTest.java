@@ -150,6 +150,24 @@ class ExtractCommandTest {
     }
 
     @Test
+    void limitsFromTheConfigurationFileBindTheAnalysis() throws Exception {
+        Path pcap = session(25, message("a.exe")).writePcap(dir.resolve("mail.pcap"));
+        Path config = Files.writeString(dir.resolve("bridge.conf"), "limits.mime.max_stored_size = 1000\n");
+        List<JsonNode> records = json(CliRun.of("extract", "--json", "--config", config.toString(), "-o",
+                dir.resolve("out").toString(), pcap.toString()));
+        JsonNode a = ofType(records, "attachment").get(0);
+        assertThat(a.get("size").asLong()).isEqualTo(1000);
+        assertThat(a.get("state").asText()).isEqualTo("truncated");
+        assertThat(ofType(records, "pcap").get(0).get("weirds").get("mime.attachment_size_limit").asLong()).isEqualTo(1);
+
+        Files.writeString(config, "limits.mime.max_stored_siz = 1000\n");
+        CliRun bad = CliRun.of("extract", "--config", config.toString(), "-o", dir.resolve("out2").toString(),
+                pcap.toString());
+        assertThat(bad.status()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(bad.err()).isEqualTo("sguil-bridge: " + config + ":1: unknown key 'limits.mime.max_stored_siz'\n");
+    }
+
+    @Test
     void hostileFileNamesStayInsideTheOutputDirectory() throws Exception {
         Path pcap = session(25, message("../../etc/cron.d/x")).writePcap(dir.resolve("evil.pcap"));
         Path out = dir.resolve("out");

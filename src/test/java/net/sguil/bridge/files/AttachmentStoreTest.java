@@ -43,10 +43,10 @@ class AttachmentStoreTest {
 
         List<StoredFile> stored = new ArrayList<>();
         for (String name : HOSTILE) {
-            stored.add(store.store("msg-1", name, bytes(name), 1 << 20));
+            stored.add(store.store("msg-1", name, bytes(name)));
         }
-        stored.add(store.store("msg-1", "victim.exe", bytes("evil"), 1 << 20));
-        stored.add(store.store(null, "victim.exe", bytes("evil"), 1 << 20));
+        stored.add(store.store("msg-1", "victim.exe", bytes("evil")));
+        stored.add(store.store(null, "victim.exe", bytes("evil")));
 
         Path realOut = out.toRealPath();
         assertThat(stored).extracting(StoredFile::path).doesNotHaveDuplicates();
@@ -80,7 +80,7 @@ class AttachmentStoreTest {
         AttachmentStore store = new AttachmentStore(out);
         Files.createSymbolicLink(out.resolve("msg-7"), outside);
 
-        StoredFile f = store.store("msg-7", "a.exe", bytes("MZ"), 100);
+        StoredFile f = store.store("msg-7", "a.exe", bytes("MZ"));
 
         assertThat(f.path()).isEqualTo(out.resolve("msg-7-1").resolve("a.exe"));
         assertThat(Files.isDirectory(out.resolve("msg-7-1"), LinkOption.NOFOLLOW_LINKS)).isTrue();
@@ -91,13 +91,13 @@ class AttachmentStoreTest {
             assertThat(s).isEmpty();
         }
         // the same subdir again reuses the real directory, not the link
-        assertThat(store.store("msg-7", "b.exe", bytes("x"), 100).path().getParent()).isEqualTo(out.resolve("msg-7-1"));
+        assertThat(store.store("msg-7", "b.exe", bytes("x")).path().getParent()).isEqualTo(out.resolve("msg-7-1"));
     }
 
     @Test
     void subdirIsSanitizedLikeAName() throws Exception {
         AttachmentStore store = new AttachmentStore(tmp);
-        StoredFile f = store.store("../../etc", "x", bytes("1"), 10);
+        StoredFile f = store.store("../../etc", "x", bytes("1"));
         assertThat(f.path()).isEqualTo(tmp.resolve("etc").resolve("x"));
     }
 
@@ -110,38 +110,23 @@ class AttachmentStoreTest {
         data[2] = 'D';
         data[3] = 'F';
         data[4] = '-';
-        StoredFile f = new AttachmentStore(tmp).store("m", "d.pdf", new ByteArrayInputStream(data), 1 << 20);
+        StoredFile f = new AttachmentStore(tmp).store("m", "d.pdf", new ByteArrayInputStream(data));
 
         assertThat(f.size()).isEqualTo(data.length);
         assertThat(f.md5()).isEqualTo(hex("MD5", data));
         assertThat(f.sha1()).isEqualTo(hex("SHA-1", data));
         assertThat(f.sha256()).isEqualTo(hex("SHA-256", data));
         assertThat(f.magic()).isEqualTo("pdf");
-        assertThat(f.hitSizeLimit()).isFalse();
         assertThat(Files.readAllBytes(f.path())).isEqualTo(data);
     }
 
     @Test
     void knownConstantHashes() throws Exception {
-        StoredFile f = new AttachmentStore(tmp).store("m", "abc", bytes("abc"), 10);
+        StoredFile f = new AttachmentStore(tmp).store("m", "abc", bytes("abc"));
         assertThat(f.md5()).isEqualTo("900150983cd24fb0d6963f7d28e17f72");
         assertThat(f.sha1()).isEqualTo("a9993e364706816aba3e25717850c26c9cd0d89d");
         assertThat(f.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         assertThat(f.magic()).isEqualTo("text");
-    }
-
-    @Test
-    void sizeLimitCutsTheFileAndHashesWhatWasStored() throws Exception {
-        byte[] data = "0123456789".getBytes(StandardCharsets.US_ASCII);
-        AttachmentStore store = new AttachmentStore(tmp);
-        StoredFile cut = store.store("m", "a", new ByteArrayInputStream(data), 4);
-        assertThat(cut.hitSizeLimit()).isTrue();
-        assertThat(cut.size()).isEqualTo(4);
-        assertThat(Files.readString(cut.path())).isEqualTo("0123");
-        assertThat(cut.sha256()).isEqualTo(hex("SHA-256", "0123".getBytes(StandardCharsets.US_ASCII)));
-        StoredFile exact = store.store("m", "b", new ByteArrayInputStream(data), 10);
-        assertThat(exact.hitSizeLimit()).isFalse();
-        assertThat(exact.size()).isEqualTo(10);
     }
 
     @Test
@@ -152,7 +137,7 @@ class AttachmentStoreTest {
             List<Future<StoredFile>> futures = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 String content = "content-" + i;
-                futures.add(pool.submit(() -> store.store("m", "same.exe", bytes(content), 100)));
+                futures.add(pool.submit(() -> store.store("m", "same.exe", bytes(content))));
             }
             Set<String> contents = new HashSet<>();
             for (Future<StoredFile> f : futures) {
@@ -186,7 +171,7 @@ class AttachmentStoreTest {
                 return 'x';
             }
         };
-        assertThatThrownBy(() -> store.store("m", "f.bin", failing, 100))
+        assertThatThrownBy(() -> store.store("m", "f.bin", failing))
                 .isInstanceOf(IOException.class);
         try (Stream<Path> s = Files.list(tmp.resolve("m"))) {
             assertThat(s).isEmpty();

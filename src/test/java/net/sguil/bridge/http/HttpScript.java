@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.sguil.bridge.facts.HttpTransaction;
 import net.sguil.bridge.tcp.CloseReason;
+import net.sguil.bridge.tcp.ConnectionId;
 import net.sguil.bridge.tcp.Direction;
 import net.sguil.bridge.weird.Weirds;
 
@@ -22,7 +22,7 @@ final class HttpScript {
     }
 
     private final List<Step> steps = new ArrayList<>();
-    final List<HttpTransaction> transactions = new ArrayList<>();
+    final List<HttpExchange> transactions = new ArrayList<>();
     Weirds weirds = new Weirds();
     HttpLimits limits = HttpLimits.defaults();
     boolean established = true;
@@ -58,7 +58,7 @@ final class HttpScript {
         return run(0, new Random(seed));
     }
 
-    HttpTransaction only() {
+    HttpExchange only() {
         if (transactions.size() != 1) {
             throw new AssertionError("expected one transaction, got " + transactions);
         }
@@ -69,7 +69,7 @@ final class HttpScript {
         transactions.clear();
         weirds = new Weirds();
         long[] now = {0};
-        HttpFlow flow = new HttpFlow("test.pcap", "10.0.0.1", 40000, "10.0.0.2", 80, established, T0,
+        HttpFlow flow = new HttpFlow(new ConnectionId("10.0.0.1", 40000, "10.0.0.2", 80, T0, !established),
                 () -> now[0]);
         HttpSessionParser p = new HttpSessionParser(limits, flow, transactions::add, weirds);
         long[] offsets = new long[2];

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
-import net.sguil.bridge.facts.HttpTransaction;
 import net.sguil.bridge.tcp.Direction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,31 +27,29 @@ class HttpSessionParserTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 7, 64})
     void blogRequestIsParsedHoweverTheStreamIsCut(int piece) {
-        HttpTransaction t = blog("HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n").run(piece).only();
-        assertThat(t.getMethod()).isEqualTo("PUT");
-        assertThat(t.getUri()).isEqualTo("/index.html");
-        assertThat(t.getVersion()).isEqualTo("HTTP/1.0");
-        assertThat(t.getHost()).isEqualTo("www.example.com");
-        assertThat(t.getUserAgent()).isEqualTo("Microsoft Data Access Internet Publishing Provider DAV 1.1");
-        assertThat(t.getHeaders()).containsExactly(Map.entry("Accept-Language", "en-us;q=0.5"),
+        HttpExchange t = blog("HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n").run(piece).only();
+        assertThat(t.method()).isEqualTo("PUT");
+        assertThat(t.uri()).isEqualTo("/index.html");
+        assertThat(t.version()).isEqualTo("HTTP/1.0");
+        assertThat(t.host()).isEqualTo("www.example.com");
+        assertThat(t.userAgent()).isEqualTo("Microsoft Data Access Internet Publishing Provider DAV 1.1");
+        assertThat(t.headers()).containsExactly(Map.entry("Accept-Language", "en-us;q=0.5"),
                 Map.entry("Translate", "f"), Map.entry("Content-Length", "280"));
         assertThat(t.header("translate")).isEqualTo("f");
-        assertThat(t.getRequestBodySize()).isEqualTo(280);
-        assertThat(t.getRequestBodyHead()).isEqualTo(SPYKIDS.substring(0, 256));
-        assertThat(t.isRequestBodyComplete()).isTrue();
-        assertThat(t.getRequestStart()).isEqualTo("PUT /ind");
-        assertThat(t.isRequestAtStreamStart()).isTrue();
-        assertThat(t.isResponseSeen()).isTrue();
-        assertThat(t.getResponseStatus()).isEqualTo(201);
-        assertThat(t.getResponseReason()).isEqualTo("Created");
-        assertThat(t.getRequestTime()).isEqualTo(HttpScript.T0);
-        assertThat(t.getResponseTime()).isEqualTo(HttpScript.T0.plusSeconds(1));
-        assertThat(t.getTimestampMillis()).isEqualTo(HttpScript.T0.plusSeconds(1).toEpochMilli());
-        assertThat(t.getSrcIp()).isEqualTo("10.0.0.1");
-        assertThat(t.getDstPort()).isEqualTo(80);
-        assertThat(t.isEstablished()).isTrue();
-        assertThat(t.getSessionGaps()).isZero();
-        assertThat(t.getTransactionKey()).endsWith("#1");
+        assertThat(t.requestBodySize()).isEqualTo(280);
+        assertThat(t.requestBodyHead()).isEqualTo(SPYKIDS.substring(0, 256));
+        assertThat(t.requestBodyComplete()).isTrue();
+        assertThat(t.requestStart()).isEqualTo("PUT /ind");
+        assertThat(t.requestAtStreamStart()).isTrue();
+        assertThat(t.responseSeen()).isTrue();
+        assertThat(t.responseStatus()).isEqualTo(201);
+        assertThat(t.responseReason()).isEqualTo("Created");
+        assertThat(t.requestTime()).isEqualTo(HttpScript.T0);
+        assertThat(t.responseTime()).isEqualTo(HttpScript.T0.plusSeconds(1));
+        assertThat(t.connection().clientIp()).isEqualTo("10.0.0.1");
+        assertThat(t.connection().serverPort()).isEqualTo(80);
+        assertThat(t.connection().midstream()).isFalse();
+        assertThat(t.sessionGaps()).isZero();
     }
 
     @Test
@@ -63,10 +60,10 @@ class HttpSessionParserTest {
                         + "HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 3\r\n\r\nno\n");
         for (long seed = 0; seed < 100; seed++) {
             s.runRandomSplits(seed);
-            assertThat(s.transactions).as("seed %d", seed).extracting(HttpTransaction::getMethod,
-                    HttpTransaction::getResponseStatus).containsExactly(
+            assertThat(s.transactions).as("seed %d", seed).extracting(HttpExchange::method,
+                    HttpExchange::responseStatus).containsExactly(
                     org.assertj.core.groups.Tuple.tuple("GET", 200), org.assertj.core.groups.Tuple.tuple("PUT", 405));
-            assertThat(s.transactions.get(1).getRequestBodySize()).isEqualTo(280);
+            assertThat(s.transactions.get(1).requestBodySize()).isEqualTo(280);
             assertThat(s.weirds.snapshot()).as("seed %d", seed).isEmpty();
         }
     }
@@ -78,16 +75,16 @@ class HttpSessionParserTest {
                 .s("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi")
                 .s("HTTP/1.1 204 No Content\r\n\r\n").run(0);
         assertThat(s.transactions).hasSize(2);
-        HttpTransaction get = s.transactions.get(0);
-        HttpTransaction put = s.transactions.get(1);
-        assertThat(get.getResponseStatus()).isEqualTo(200);
-        assertThat(get.isRequestAtStreamStart()).isTrue();
-        assertThat(put.getMethod()).isEqualTo("PUT");
-        assertThat(put.getRequestStart()).startsWith("PUT ");
-        assertThat(put.isRequestAtStreamStart()).isFalse();
-        assertThat(put.getIndex()).isEqualTo(2);
-        assertThat(put.getResponseStatus()).isEqualTo(204);
-        assertThat(put.getRequestBodyHead()).isEqualTo("abcd");
+        HttpExchange get = s.transactions.get(0);
+        HttpExchange put = s.transactions.get(1);
+        assertThat(get.responseStatus()).isEqualTo(200);
+        assertThat(get.requestAtStreamStart()).isTrue();
+        assertThat(put.method()).isEqualTo("PUT");
+        assertThat(put.requestStart()).startsWith("PUT ");
+        assertThat(put.requestAtStreamStart()).isFalse();
+        assertThat(put.index()).isEqualTo(2);
+        assertThat(put.responseStatus()).isEqualTo(204);
+        assertThat(put.requestBodyHead()).isEqualTo("abcd");
     }
 
     @Test
@@ -95,27 +92,27 @@ class HttpSessionParserTest {
         HttpScript s = new HttpScript()
                 .c("POST /form HTTP/1.1\r\nHost: h\r\nContent-Length: 30\r\n\r\nPUT /index.html HTTP/1.0\r\n\r\nab")
                 .s("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n").run(0);
-        HttpTransaction t = s.only();
-        assertThat(t.getMethod()).isEqualTo("POST");
-        assertThat(t.getRequestStart()).isEqualTo("POST /fo");
-        assertThat(t.getRequestBodyHead()).startsWith("PUT /index.html");
+        HttpExchange t = s.only();
+        assertThat(t.method()).isEqualTo("POST");
+        assertThat(t.requestStart()).isEqualTo("POST /fo");
+        assertThat(t.requestBodyHead()).startsWith("PUT /index.html");
     }
 
     @Test
     void lowercasePutIsADifferentMethod() {
-        HttpTransaction t = new HttpScript().c("put /x HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\n\r\nz")
+        HttpExchange t = new HttpScript().c("put /x HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\n\r\nz")
                 .s("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n").run(1).only();
-        assertThat(t.getMethod()).isEqualTo("put");
-        assertThat(t.getRequestStart()).doesNotStartWith("PUT ");
+        assertThat(t.method()).isEqualTo("put");
+        assertThat(t.requestStart()).doesNotStartWith("PUT ");
     }
 
     @Test
     void blankLinesBeforeTheRequestLineStayInTheRequestStart() {
-        HttpTransaction t = new HttpScript().c("\r\nPUT /x HTTP/1.1\r\nHost: h\r\n\r\n")
+        HttpExchange t = new HttpScript().c("\r\nPUT /x HTTP/1.1\r\nHost: h\r\n\r\n")
                 .s("HTTP/1.1 201 Created\r\n\r\n").run(0).only();
-        assertThat(t.getMethod()).isEqualTo("PUT");
-        assertThat(t.getRequestStart()).isEqualTo("\r\nPUT /x");
-        assertThat(t.isRequestAtStreamStart()).isTrue();
+        assertThat(t.method()).isEqualTo("PUT");
+        assertThat(t.requestStart()).isEqualTo("\r\nPUT /x");
+        assertThat(t.requestAtStreamStart()).isTrue();
     }
 
     @ParameterizedTest
@@ -126,25 +123,25 @@ class HttpSessionParserTest {
                 .s("HTTP/1.1 100 Continue\r\n\r\n")
                 .c("12345")
                 .s("HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n").run(piece);
-        HttpTransaction t = s.only();
-        assertThat(t.getResponseStatus()).isEqualTo(201);
-        assertThat(t.getResponseTime()).isEqualTo(HttpScript.T0.plusSeconds(3));
-        assertThat(t.getRequestBodyHead()).isEqualTo("12345");
+        HttpExchange t = s.only();
+        assertThat(t.responseStatus()).isEqualTo(201);
+        assertThat(t.responseTime()).isEqualTo(HttpScript.T0.plusSeconds(3));
+        assertThat(t.requestBodyHead()).isEqualTo("12345");
         assertThat(t.header("Expect")).isEqualTo("100-continue");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2})
     void chunkedRequestWithExtensionsAndTrailersIsDecoded(int piece) {
-        HttpTransaction t = new HttpScript()
+        HttpExchange t = new HttpScript()
                 .c("PUT /c HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
                         + "4;name=v\r\nspyk\r\n3\r\nids\r\n0\r\nX-Trailer: y\r\n\r\n"
                         + "GET /after HTTP/1.1\r\nHost: h\r\n\r\n")
                 .s("HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
                 .run(piece).transactions.get(0);
-        assertThat(t.getRequestBodySize()).isEqualTo(7);
-        assertThat(t.getRequestBodyHead()).isEqualTo("spykids");
-        assertThat(t.isRequestBodyComplete()).isTrue();
+        assertThat(t.requestBodySize()).isEqualTo(7);
+        assertThat(t.requestBodyHead()).isEqualTo("spykids");
+        assertThat(t.requestBodyComplete()).isTrue();
     }
 
     @Test
@@ -156,7 +153,7 @@ class HttpSessionParserTest {
                 .s("HTTP/1.1 304 Not Modified\r\n\r\n")
                 .s("HTTP/1.1 204 No Content\r\n\r\n")
                 .s("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok").run(0);
-        assertThat(s.transactions).extracting(HttpTransaction::getResponseStatus).containsExactly(200, 304, 204, 200);
+        assertThat(s.transactions).extracting(HttpExchange::responseStatus).containsExactly(200, 304, 204, 200);
         assertThat(s.weirds.snapshot()).isEmpty();
     }
 
@@ -164,18 +161,18 @@ class HttpSessionParserTest {
     void responseWithoutFramingRunsUntilCloseAndIsReportedAtItsHead() {
         HttpScript s = new HttpScript().c("GET / HTTP/1.0\r\n\r\n")
                 .s("HTTP/1.0 200 OK\r\n\r\nHTTP/1.0 200 OK looks like a response but is body").run(0);
-        assertThat(s.only().getResponseStatus()).isEqualTo(200);
+        assertThat(s.only().responseStatus()).isEqualTo(200);
         assertThat(s.weirds.snapshot()).isEmpty();
     }
 
     @Test
     void requestWithoutResponseIsReportedAtClose() {
         HttpScript s = new HttpScript().c(BLOG_PUT).run(0);
-        HttpTransaction t = s.only();
-        assertThat(t.isResponseSeen()).isFalse();
-        assertThat(t.getResponseStatus()).isZero();
-        assertThat(t.getResponseTime()).isNull();
-        assertThat(t.getTimestampMillis()).isEqualTo(HttpScript.T0.toEpochMilli());
+        HttpExchange t = s.only();
+        assertThat(t.responseSeen()).isFalse();
+        assertThat(t.responseStatus()).isZero();
+        assertThat(t.responseTime()).isNull();
+        assertThat(t.requestTime()).isEqualTo(HttpScript.T0);
         assertThat(s.weirds.get("http.server_silent")).isEqualTo(1);
     }
 
@@ -187,13 +184,13 @@ class HttpSessionParserTest {
                 .c("fgh" + "PUT /y HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\n\r\nz")
                 .s("HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\nHTTP/1.1 403 Forbidden\r\n\r\n").run(0);
         assertThat(s.transactions).hasSize(2);
-        HttpTransaction a = s.transactions.get(0);
-        assertThat(a.getRequestBodySize()).isEqualTo(10);
-        assertThat(a.isRequestBodyComplete()).isFalse();
-        assertThat(a.getRequestBodyHead()).isEqualTo("ab");
-        assertThat(a.getSessionGaps()).isEqualTo(1);
-        assertThat(s.transactions.get(1).getUri()).isEqualTo("/y");
-        assertThat(s.transactions.get(1).getResponseStatus()).isEqualTo(403);
+        HttpExchange a = s.transactions.get(0);
+        assertThat(a.requestBodySize()).isEqualTo(10);
+        assertThat(a.requestBodyComplete()).isFalse();
+        assertThat(a.requestBodyHead()).isEqualTo("ab");
+        assertThat(a.sessionGaps()).isEqualTo(1);
+        assertThat(s.transactions.get(1).uri()).isEqualTo("/y");
+        assertThat(s.transactions.get(1).responseStatus()).isEqualTo(403);
     }
 
     @Test
@@ -203,10 +200,10 @@ class HttpSessionParserTest {
                 .gap(Direction.CLIENT_TO_SERVER, 40)
                 .c("th: 3\r\n\r\nabc\r\nGET /next HTTP/1.1\r\nHost: h\r\n\r\n")
                 .s("HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n").run(0);
-        assertThat(s.transactions).extracting(HttpTransaction::getUri).containsExactly("/x", "/next");
-        assertThat(s.transactions.get(0).isRequestHeadComplete()).isFalse();
-        assertThat(s.transactions.get(0).getHost()).isEqualTo("h");
-        assertThat(s.transactions.get(1).getResponseStatus()).isEqualTo(200);
+        assertThat(s.transactions).extracting(HttpExchange::uri).containsExactly("/x", "/next");
+        assertThat(s.transactions.get(0).requestHeadComplete()).isFalse();
+        assertThat(s.transactions.get(0).host()).isEqualTo("h");
+        assertThat(s.transactions.get(1).responseStatus()).isEqualTo(200);
         assertThat(s.weirds.get("http.gap_in_request_head")).isEqualTo(1);
     }
 
@@ -216,7 +213,7 @@ class HttpSessionParserTest {
                 .s("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789")
                 .gap(Direction.SERVER_TO_CLIENT, 80)
                 .s("0123456789HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n").run(0);
-        assertThat(s.transactions).extracting(HttpTransaction::getResponseStatus).containsExactly(200, 404);
+        assertThat(s.transactions).extracting(HttpExchange::responseStatus).containsExactly(200, 404);
     }
 
     @Test
@@ -225,7 +222,7 @@ class HttpSessionParserTest {
                 .s("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n01234")
                 .gap(Direction.SERVER_TO_CLIENT, 20)
                 .s("xxxxxx\r\nHTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n").run(0);
-        assertThat(s.transactions).extracting(HttpTransaction::getResponseStatus).containsExactly(200, 404);
+        assertThat(s.transactions).extracting(HttpExchange::responseStatus).containsExactly(200, 404);
         assertThat(s.weirds.get("http.gap_past_response_body")).isEqualTo(1);
     }
 
@@ -271,8 +268,8 @@ class HttpSessionParserTest {
         head.append("Content-Length: 3\r\n\r\nabcGET /2 HTTP/1.1\r\n\r\n");
         HttpScript s = new HttpScript().c(head.toString()).run(0);
         assertThat(s.transactions).hasSize(2);
-        assertThat(s.transactions.get(0).getHeaders()).hasSize(101);
-        assertThat(s.transactions.get(0).getRequestBodySize()).isEqualTo(3);
+        assertThat(s.transactions.get(0).headers()).hasSize(101);
+        assertThat(s.transactions.get(0).requestBodySize()).isEqualTo(3);
         assertThat(s.weirds.get("http.too_many_headers")).isEqualTo(20);
     }
 
@@ -280,7 +277,7 @@ class HttpSessionParserTest {
     void conflictingContentLengthsStopTheDirection() {
         HttpScript s = new HttpScript().c("PUT / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 30\r\n\r\nabc")
                 .s("HTTP/1.1 400 Bad Request\r\n\r\n").run(0);
-        assertThat(s.only().isRequestBodyComplete()).isFalse();
+        assertThat(s.only().requestBodyComplete()).isFalse();
         assertThat(s.weirds.get("http.content_length_conflict")).isEqualTo(1);
     }
 
@@ -288,7 +285,7 @@ class HttpSessionParserTest {
     void switchingProtocolsEndsTheAnalysis() {
         HttpScript s = new HttpScript().c("GET /ws HTTP/1.1\r\nUpgrade: websocket\r\n\r\n\u0081\u0085garbage")
                 .s("HTTP/1.1 101 Switching Protocols\r\n\r\n\u0081\u0002hi").run(0);
-        assertThat(s.only().getResponseStatus()).isEqualTo(101);
+        assertThat(s.only().responseStatus()).isEqualTo(101);
         assertThat(s.weirds.get("http.protocol_switch")).isEqualTo(1);
     }
 
@@ -297,9 +294,9 @@ class HttpSessionParserTest {
         String body = "x".repeat(1_000_000);
         HttpScript s = new HttpScript();
         s.limits = HttpLimits.defaults().withBodyHeadBytes(16);
-        HttpTransaction t = s.c("PUT / HTTP/1.1\r\nContent-Length: 1000000\r\n\r\n" + body).run(0).only();
-        assertThat(t.getRequestBodySize()).isEqualTo(1_000_000);
-        assertThat(t.getRequestBodyHead()).hasSize(16);
+        HttpExchange t = s.c("PUT / HTTP/1.1\r\nContent-Length: 1000000\r\n\r\n" + body).run(0).only();
+        assertThat(t.requestBodySize()).isEqualTo(1_000_000);
+        assertThat(t.requestBodyHead()).hasSize(16);
     }
 
     @Test
@@ -329,9 +326,9 @@ class HttpSessionParserTest {
             }
             s.runRandomSplits(round);
             assertThat(s.transactions.size()).isLessThanOrEqualTo(20);
-            for (HttpTransaction t : s.transactions) {
-                assertThat(t.getRequestBodyHead().length()).isLessThanOrEqualTo(256);
-                assertThat(t.getRequestTime()).isAfterOrEqualTo(Instant.EPOCH);
+            for (HttpExchange t : s.transactions) {
+                assertThat(t.requestBodyHead().length()).isLessThanOrEqualTo(256);
+                assertThat(t.requestTime()).isAfterOrEqualTo(Instant.EPOCH);
             }
         }
     }

@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.sguil.bridge.extract.CaptureProcessor;
-import net.sguil.bridge.extract.CaptureReport;
-import net.sguil.bridge.extract.ExtractedMessage;
-import net.sguil.bridge.extract.ExtractionConfig;
-import net.sguil.bridge.extract.ExtractionListener;
-import net.sguil.bridge.extract.ExtractionPipeline;
-import net.sguil.bridge.extract.SmtpSessionRecord;
+import net.sguil.bridge.analysis.CaptureProcessor;
+import net.sguil.bridge.analysis.CaptureReport;
+import net.sguil.bridge.analysis.ExtractedMessage;
+import net.sguil.bridge.analysis.ExtractionConfig;
+import net.sguil.bridge.analysis.ExtractionListener;
+import net.sguil.bridge.analysis.ExtractionPipeline;
+import net.sguil.bridge.analysis.SmtpSessionRecord;
 import net.sguil.bridge.facts.HttpTransaction;
 import net.sguil.bridge.facts.SguilEventOut;
 import net.sguil.bridge.testpcap.TcpSessionBuilder;
@@ -54,7 +54,7 @@ class PutCaptureTest {
             }
         };
         try (ExtractionPipeline p = new ExtractionPipeline(ExtractionConfig.defaults(dir.resolve("out")), none)) {
-            new CaptureProcessor(p, HttpLimits.defaults()).process(pcap, n -> { });
+            new CaptureProcessor(p, true).process(pcap, n -> { });
         }
         return PutRules.replay(transactions);
     }

@@ -8,13 +8,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import net.sguil.bridge.extract.CaptureProcessor;
-import net.sguil.bridge.extract.CaptureReport;
-import net.sguil.bridge.extract.ExtractedMessage;
-import net.sguil.bridge.extract.ExtractionConfig;
-import net.sguil.bridge.extract.ExtractionListener;
-import net.sguil.bridge.extract.ExtractionPipeline;
-import net.sguil.bridge.extract.SmtpSessionRecord;
+import net.sguil.bridge.analysis.CaptureProcessor;
+import net.sguil.bridge.analysis.CaptureReport;
+import net.sguil.bridge.analysis.ExtractedMessage;
+import net.sguil.bridge.analysis.ExtractionConfig;
+import net.sguil.bridge.analysis.ExtractionListener;
+import net.sguil.bridge.analysis.ExtractionPipeline;
+import net.sguil.bridge.analysis.SmtpSessionRecord;
 import net.sguil.bridge.facts.HttpTransaction;
 import net.sguil.bridge.facts.SguilEventOut;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class RealPutCaptureTest {
             }
         };
         try (ExtractionPipeline p = new ExtractionPipeline(ExtractionConfig.defaults(dir), none)) {
-            new CaptureProcessor(p, HttpLimits.defaults()).process(pcap, n -> { });
+            new CaptureProcessor(p, true).process(pcap, n -> { });
         }
         assertThat(found).extracting(HttpTransaction::getMethod, HttpTransaction::getUri, HttpTransaction::getDstPort,
                 HttpTransaction::getResponseStatus).containsExactly(

@@ -13,8 +13,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import net.sguil.bridge.facts.Attachment;
-import net.sguil.bridge.facts.SessionInfo;
 import net.sguil.bridge.files.AttachmentStore;
 import net.sguil.bridge.weird.Weirds;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileMessageTest {
     private static final Instant T = Instant.EPOCH;
     private static final String PUNCTUATION = "\r\n-=:;\"\\ ";
-    private static final SessionInfo SESSION = new SessionInfo("p", "10.0.0.1", 1, "10.0.0.2", 25, T, T);
 
     @TempDir
     Path tmp;
@@ -40,9 +37,9 @@ class HostileMessageTest {
         for (int round = 0; round < 300; round++) {
             byte[] m = mutate(base, r);
             Files.write(file, m);
-            AnalyzedMessage result = analyzer.analyze(file, false, SESSION, "", List.of(), T, store, "r" + round);
+            StoredAnalysis result = StoredAnalysis.analyze(analyzer, file, false, store, "r" + round);
             assertThat(result.skeletonText()).startsWith("Content-type: ");
-            for (Attachment a : result.attachments()) {
+            for (StoredAnalysis.Attachment a : result.attachments()) {
                 Path real = Path.of(a.getStored()).toRealPath(LinkOption.NOFOLLOW_LINKS);
                 assertThat(real.startsWith(tmp.resolve("out").toRealPath())).isTrue();
             }
@@ -54,9 +51,9 @@ class HostileMessageTest {
         Path file = TestMail.message().lines("X-Big: " + "B".repeat(250_000), "Subject: after", "",
                 "body").writeTo(tmp.resolve("m.eml"));
         Weirds weirds = new Weirds();
-        AnalyzedMessage m = new MessageAnalyzer(MimeLimits.defaults(), weirds).analyze(file, false, SESSION, "",
-                List.of(), T, new AttachmentStore(tmp.resolve("out")), "m");
-        assertThat(m.message().getSubject()).isEqualTo("after");
+        StoredAnalysis m = StoredAnalysis.analyze(new MessageAnalyzer(MimeLimits.defaults(), weirds), file, false,
+                new AttachmentStore(tmp.resolve("out")), "m");
+        assertThat(m.message().subject()).isEqualTo("after");
         assertThat(weirds.get("mime.long_header_line")).isEqualTo(1);
     }
 
@@ -67,13 +64,13 @@ class HostileMessageTest {
         AttachmentStore store = new AttachmentStore(tmp.resolve("out"));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<AnalyzedMessage>> futures = new ArrayList<>();
+            List<Future<StoredAnalysis>> futures = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                futures.add(pool.submit(() -> analyzer.analyze(file, false, SESSION, "", List.of(), T, store, "same")));
+                futures.add(pool.submit(() -> StoredAnalysis.analyze(analyzer, file, false, store, "same")));
             }
             List<String> stored = new ArrayList<>();
-            for (Future<AnalyzedMessage> f : futures) {
-                Attachment a = f.get().attachments().get(0);
+            for (Future<StoredAnalysis> f : futures) {
+                StoredAnalysis.Attachment a = f.get().attachments().get(0);
                 assertThat(a.getSha256()).isEqualTo(MessageAnalyzerTest.hex("SHA-256", MessageAnalyzerTest.PE));
                 assertThat(Files.readAllBytes(Path.of(a.getStored()))).isEqualTo(MessageAnalyzerTest.PE);
                 stored.add(a.getStored());

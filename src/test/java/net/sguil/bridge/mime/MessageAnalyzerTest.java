@@ -11,8 +11,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import net.sguil.bridge.facts.Attachment;
-import net.sguil.bridge.facts.SessionInfo;
 import net.sguil.bridge.files.AttachmentStore;
 import net.sguil.bridge.weird.Weirds;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MessageAnalyzerTest {
     private static final Instant T = Instant.parse("2026-06-01T10:00:00Z");
-    private static final SessionInfo SESSION = new SessionInfo("x.pcap", "10.0.0.1", 40000, "10.0.0.2", 25, T, T);
     static final byte[] PE = pe();
 
     @TempDir
@@ -37,14 +34,13 @@ class MessageAnalyzerTest {
         weirds = new Weirds();
     }
 
-    AnalyzedMessage analyze(TestMail mail) throws Exception {
+    StoredAnalysis analyze(TestMail mail) throws Exception {
         return analyze(mail, false, MimeLimits.defaults());
     }
 
-    AnalyzedMessage analyze(TestMail mail, boolean gap, MimeLimits limits) throws Exception {
+    StoredAnalysis analyze(TestMail mail, boolean gap, MimeLimits limits) throws Exception {
         Path file = mail.writeTo(Files.createTempFile(tmp, "msg", ".eml"));
-        return new MessageAnalyzer(limits, weirds).analyze(file, gap, SESSION, "a@example.com",
-                List.of("b@example.com"), T, store, "msg-1");
+        return StoredAnalysis.analyze(new MessageAnalyzer(limits, weirds), file, gap, store, "msg-1");
     }
 
     static TestMail invoice() {
@@ -69,15 +65,14 @@ class MessageAnalyzerTest {
 
     @Test
     void storesABase64AttachmentWithHashesAndMessageFacts() throws Exception {
-        AnalyzedMessage m = analyze(invoice());
+        StoredAnalysis m = analyze(invoice());
 
-        assertThat(m.message().getSubject()).isEqualTo("Invoice €");
-        assertThat(m.message().getMessageId()).isEqualTo("<1@example.com>");
-        assertThat(m.message().getDate()).isEqualTo("Mon, 1 Jun 2026 10:00:00 +0000");
-        assertThat(m.message().getMailFrom()).isEqualTo("a@example.com");
+        assertThat(m.message().subject()).isEqualTo("Invoice €");
+        assertThat(m.message().messageId()).isEqualTo("<1@example.com>");
+        assertThat(m.message().date()).isEqualTo("Mon, 1 Jun 2026 10:00:00 +0000");
         assertThat(m.truncated()).isFalse();
         assertThat(m.attachments()).hasSize(1);
-        Attachment a = m.attachments().get(0);
+        StoredAnalysis.Attachment a = m.attachments().get(0);
         assertThat(a.getFilename()).isEqualTo("invoice.pdf.exe");
         assertThat(a.getContentType()).isEqualTo("application/octet-stream");
         assertThat(a.getMagic()).isEqualTo("pe");
@@ -85,17 +80,15 @@ class MessageAnalyzerTest {
         assertThat(a.getMd5()).isEqualTo(hex("MD5", PE));
         assertThat(a.getSha1()).isEqualTo(hex("SHA-1", PE));
         assertThat(a.getSha256()).isEqualTo(hex("SHA-256", PE));
-        assertThat(a.getState()).isEqualTo(Attachment.COMPLETE);
+        assertThat(a.getState()).isEqualTo(StoredAnalysis.COMPLETE);
         assertThat(a.getStored()).isEqualTo(out.resolve("msg-1").resolve("invoice.pdf.exe").toString());
         assertThat(Files.readAllBytes(Path.of(a.getStored()))).isEqualTo(PE);
-        assertThat(a.getSrcIp()).isEqualTo("10.0.0.1");
-        assertThat(a.getRcptTo()).containsExactly("b@example.com");
         assertThat(weirds.snapshot()).isEmpty();
     }
 
     @Test
     void skeletonMatchesTheGoldenText() throws Exception {
-        AnalyzedMessage m = analyze(invoice());
+        StoredAnalysis m = analyze(invoice());
         assertThat(m.skeletonText()).isEqualTo(""
                 + "Content-type: multipart/mixed\n"
                 + "Effective-type: multipart/mixed\n"
@@ -116,14 +109,14 @@ class MessageAnalyzerTest {
 
     @Test
     void aGapMakesEveryAttachmentTruncated() throws Exception {
-        AnalyzedMessage m = analyze(invoice(), true, MimeLimits.defaults());
+        StoredAnalysis m = analyze(invoice(), true, MimeLimits.defaults());
         assertThat(m.truncated()).isTrue();
-        assertThat(m.attachments()).isNotEmpty().allMatch(a -> a.getState().equals(Attachment.TRUNCATED));
+        assertThat(m.attachments()).isNotEmpty().allMatch(a -> a.getState().equals(StoredAnalysis.TRUNCATED));
     }
 
     @Test
     void fileNamesFromRfc2231AndRfc2047() throws Exception {
-        AnalyzedMessage m = analyze(TestMail.message().lines(
+        StoredAnalysis m = analyze(TestMail.message().lines(
                 "Content-Type: multipart/mixed; boundary=b",
                 "",
                 "--b",
@@ -158,7 +151,7 @@ class MessageAnalyzerTest {
                 "",
                 "p",
                 "--b--"));
-        assertThat(m.attachments()).extracting(Attachment::getFilename).containsExactly(
+        assertThat(m.attachments()).extracting(StoredAnalysis.Attachment::getFilename).containsExactly(
                 "€ Rechnung Juni.pdf", "élève.exe", "résumé.doc", "été.zip", "my invoice [final].exe", "part-6.bin");
         assertThat(m.attachments().get(0).getMagic()).isEqualTo("pdf");
         assertThat(Path.of(m.attachments().get(4).getStored()).getFileName().toString())
@@ -174,7 +167,7 @@ class MessageAnalyzerTest {
         }
         byte[] uuPayload = "uuencoded payload, more than forty-five bytes long to need two lines\n"
                 .getBytes(StandardCharsets.US_ASCII);
-        AnalyzedMessage m = analyze(TestMail.message().lines(
+        StoredAnalysis m = analyze(TestMail.message().lines(
                 "Content-Type: multipart/mixed; boundary=b",
                 "",
                 "--b",
@@ -200,7 +193,7 @@ class MessageAnalyzerTest {
                 "Regards",
                 "--b--"));
 
-        assertThat(m.attachments()).extracting(Attachment::getFilename)
+        assertThat(m.attachments()).extracting(StoredAnalysis.Attachment::getFilename)
                 .containsExactly("a.txt", "bin.dat", "from-begin.txt", "inline.exe");
         assertThat(content(m, 0)).isEqualTo("café = softbreak".getBytes(StandardCharsets.UTF_8));
         assertThat(content(m, 1)).isEqualTo(binary);
@@ -208,7 +201,7 @@ class MessageAnalyzerTest {
         assertThat(content(m, 3)).isEqualTo(PE);
         assertThat(m.attachments().get(3).getMagic()).isEqualTo("pe");
         assertThat(m.attachments().get(3).getSha256()).isEqualTo(hex("SHA-256", PE));
-        assertThat(m.attachments()).allMatch(a -> a.getState().equals(Attachment.COMPLETE));
+        assertThat(m.attachments()).allMatch(a -> a.getState().equals(StoredAnalysis.COMPLETE));
         assertThat(m.skeletonText()).contains("        Content-type: application/octet-stream\n"
                 + "        Effective-type: application/octet-stream\n"
                 + "        Body-file: " + out.resolve("msg-1/inline.exe") + "\n"
@@ -218,7 +211,7 @@ class MessageAnalyzerTest {
 
     @Test
     void walksNestedMessages() throws Exception {
-        AnalyzedMessage m = analyze(TestMail.message().lines(
+        StoredAnalysis m = analyze(TestMail.message().lines(
                 "Subject: outer",
                 "Content-Type: multipart/mixed; boundary=outer",
                 "",
@@ -240,8 +233,8 @@ class MessageAnalyzerTest {
                 "--inner--",
                 "--outer--"));
 
-        assertThat(m.message().getSubject()).isEqualTo("outer");
-        assertThat(m.attachments()).extracting(Attachment::getFilename).containsExactly("deep.zip", "part-1.2.bin");
+        assertThat(m.message().subject()).isEqualTo("outer");
+        assertThat(m.attachments()).extracting(StoredAnalysis.Attachment::getFilename).containsExactly("deep.zip", "part-1.2.bin");
         assertThat(m.attachments().get(0).getMagic()).isEqualTo("zip");
         assertThat(m.skeletonText()).contains("    Content-type: message/rfc822\n"
                 + "    Effective-type: message/rfc822\n"
@@ -266,7 +259,7 @@ class MessageAnalyzerTest {
         for (int i = depth - 1; i >= 0; i--) {
             mail.lines("--b" + i + "--");
         }
-        AnalyzedMessage m = analyze(mail);
+        StoredAnalysis m = analyze(mail);
 
         assertThat(weirds.get("mime.depth_exceeded")).isEqualTo(1);
         assertThat(m.attachments()).hasSize(1);
@@ -289,24 +282,24 @@ class MessageAnalyzerTest {
             mail.lines("Content-Type: message/rfc822", "");
         }
         mail.lines("Subject: bottom", "", "body");
-        AnalyzedMessage m = analyze(mail, false, MimeLimits.defaults().withMaxDepth(5));
+        StoredAnalysis m = analyze(mail, false, MimeLimits.defaults().withMaxDepth(5));
         assertThat(weirds.get("mime.depth_exceeded")).isEqualTo(1);
         assertThat(m.attachments()).hasSize(1);
     }
 
     @Test
     void missingFinalBoundaryKeepsTheLastPart() throws Exception {
-        AnalyzedMessage m = analyze(TestMail.message().lines(
+        StoredAnalysis m = analyze(TestMail.message().lines(
                 "Content-Type: multipart/mixed; boundary=b", "", "--b",
                 "Content-Type: application/pdf; name=cut.pdf", "", "%PDF-1.4 and then the connection died"));
         assertThat(weirds.get("mime.missing_final_boundary")).isEqualTo(1);
-        assertThat(m.attachments()).extracting(Attachment::getFilename).containsExactly("cut.pdf");
+        assertThat(m.attachments()).extracting(StoredAnalysis.Attachment::getFilename).containsExactly("cut.pdf");
         assertThat(content(m, 0)).isEqualTo("%PDF-1.4 and then the connection died\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test
     void missingBoundaryParameterMakesTheBodyOpaque() throws Exception {
-        AnalyzedMessage m = analyze(TestMail.message().lines(
+        StoredAnalysis m = analyze(TestMail.message().lines(
                 "Content-Type: multipart/mixed", "", "--b", "Content-Type: text/plain", "", "hi", "--b--"));
         assertThat(weirds.get("mime.missing_boundary")).isEqualTo(1);
         assertThat(m.attachments()).hasSize(1);
@@ -315,7 +308,7 @@ class MessageAnalyzerTest {
 
     @Test
     void headerWithoutColonNulBytesAndGarbageEncodingStillGiveAResult() throws Exception {
-        AnalyzedMessage m = analyze(TestMail.message().lines(
+        StoredAnalysis m = analyze(TestMail.message().lines(
                 "Subject: nul\u0000inside",
                 "this line has no colon",
                 "Content-Type: multipart/mixed; boundary=b",
@@ -337,7 +330,7 @@ class MessageAnalyzerTest {
 
     @Test
     void multipartWithoutAnyDelimiterIsKeptOpaque() throws Exception {
-        AnalyzedMessage m = analyze(TestMail.message().lines(
+        StoredAnalysis m = analyze(TestMail.message().lines(
                 "Content-Type: multipart/mixed; boundary=nothere", "", "just text, no parts"));
         assertThat(weirds.get("mime.no_parts")).isEqualTo(1);
         assertThat(m.attachments()).hasSize(1);
@@ -346,33 +339,33 @@ class MessageAnalyzerTest {
 
     @Test
     void unparseableContentTypeIsKeptAsOpaqueAttachment() throws Exception {
-        AnalyzedMessage m = analyze(TestMail.message().lines(
+        StoredAnalysis m = analyze(TestMail.message().lines(
                 "Content-Type: ???; x", "", "MZ"));
         assertThat(weirds.get("mime.bad_content_type")).isEqualTo(1);
         assertThat(m.skeleton().effectiveType()).isEqualTo("application/octet-stream");
-        assertThat(m.attachments()).extracting(Attachment::getFilename).containsExactly("part-1.bin");
+        assertThat(m.attachments()).extracting(StoredAnalysis.Attachment::getFilename).containsExactly("part-1.bin");
     }
 
     @Test
     void headersWithoutBodyAndEmptyFilesGiveAResult() throws Exception {
-        AnalyzedMessage m = analyze(TestMail.message().raw("Subject: only headers"));
-        assertThat(m.message().getSubject()).isEqualTo("only headers");
+        StoredAnalysis m = analyze(TestMail.message().raw("Subject: only headers"));
+        assertThat(m.message().subject()).isEqualTo("only headers");
         assertThat(m.attachments()).isEmpty();
-        AnalyzedMessage empty = analyze(TestMail.message());
+        StoredAnalysis empty = analyze(TestMail.message());
         assertThat(empty.skeletonText()).isEqualTo(
                 "Content-type: text/plain\nEffective-type: text/plain\nBody-file: NONE\n--\n");
     }
 
     @Test
     void anAbsurdlyLongHeaderIsCutAndTheRestTakenAsBody() throws Exception {
-        AnalyzedMessage m = analyze(TestMail.message().lines(
+        StoredAnalysis m = analyze(TestMail.message().lines(
                 "Subject: long",
                 "X-Long: " + "A".repeat(2_000_000),
                 "Content-Type: application/octet-stream",
                 "",
                 "body"), false, MimeLimits.defaults());
         assertThat(weirds.get("mime.header_block_too_large")).isEqualTo(1);
-        assertThat(m.message().getSubject()).isEqualTo("long");
+        assertThat(m.message().subject()).isEqualTo("long");
         // the Content-Type after the cut is body text now: the entity is the default text/plain body
         assertThat(m.skeleton().contentType()).isEqualTo("text/plain");
         assertThat(m.attachments()).isEmpty();
@@ -385,7 +378,7 @@ class MessageAnalyzerTest {
             mail.lines("--b", "Content-Type: application/octet-stream; name=p" + i + ".bin", "", "x");
         }
         mail.lines("--b--");
-        AnalyzedMessage m = analyze(mail);
+        StoredAnalysis m = analyze(mail);
         assertThat(weirds.get("mime.too_many_parts")).isEqualTo(1);
         assertThat(m.truncated()).isTrue();
         assertThat(m.attachments()).hasSize(999); // the multipart itself is one of the 1000 entities
@@ -396,7 +389,7 @@ class MessageAnalyzerTest {
 
     @Test
     void brokenBase64IsDecodedAsFarAsPossibleAndMarkedTruncated() throws Exception {
-        AnalyzedMessage m = analyze(TestMail.message().lines(
+        StoredAnalysis m = analyze(TestMail.message().lines(
                 "Content-Type: application/octet-stream; name=b.bin",
                 "Content-Transfer-Encoding: base64",
                 "",
@@ -404,20 +397,20 @@ class MessageAnalyzerTest {
                 "R"));
         assertThat(weirds.get("mime.bad_base64")).isEqualTo(1);
         assertThat(content(m, 0)).isEqualTo("ABCDEF".getBytes(StandardCharsets.US_ASCII));
-        assertThat(m.attachments().get(0).getState()).isEqualTo(Attachment.TRUNCATED);
+        assertThat(m.attachments().get(0).getState()).isEqualTo(StoredAnalysis.TRUNCATED);
     }
 
     @Test
     void sizeLimitCutsAndMarksTruncated() throws Exception {
         byte[] data = new byte[10_000];
         new Random(1).nextBytes(data);
-        AnalyzedMessage m = analyze(TestMail.message().lines(
+        StoredAnalysis m = analyze(TestMail.message().lines(
                 "Content-Type: application/octet-stream; name=big.bin",
                 "Content-Transfer-Encoding: base64",
                 "").raw(TestMail.base64(data)), false, MimeLimits.defaults().withMaxStoredSize(1000));
-        Attachment a = m.attachments().get(0);
+        StoredAnalysis.Attachment a = m.attachments().get(0);
         assertThat(a.getSize()).isEqualTo(1000);
-        assertThat(a.getState()).isEqualTo(Attachment.TRUNCATED);
+        assertThat(a.getState()).isEqualTo(StoredAnalysis.TRUNCATED);
         assertThat(a.getSha1()).isEqualTo(hex("SHA-1", Arrays.copyOf(data, 1000)));
         assertThat(weirds.get("mime.attachment_size_limit")).isEqualTo(1);
     }
@@ -425,12 +418,12 @@ class MessageAnalyzerTest {
     @Test
     void bareLineFeedsWork() throws Exception {
         String msg = new String(invoice().bytes(), StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
-        AnalyzedMessage m = analyze(TestMail.message().raw(msg.getBytes(StandardCharsets.ISO_8859_1)));
+        StoredAnalysis m = analyze(TestMail.message().raw(msg.getBytes(StandardCharsets.ISO_8859_1)));
         assertThat(m.attachments()).hasSize(1);
         assertThat(content(m, 0)).isEqualTo(PE);
     }
 
-    private static byte[] content(AnalyzedMessage m, int i) throws Exception {
+    private static byte[] content(StoredAnalysis m, int i) throws Exception {
         return Files.readAllBytes(Path.of(m.attachments().get(i).getStored()));
     }
 

@@ -27,10 +27,10 @@ final class Collected {
     long fileSize;
 
     static Collected read(Path file) throws IOException {
-        return read(file, DecoderConfig.defaults());
+        return read(file, PcapLimits.defaults());
     }
 
-    static Collected read(Path file, DecoderConfig config) throws IOException {
+    static Collected read(Path file, PcapLimits config) throws IOException {
         Collected c = new Collected();
         PacketDecoder decoder = new PacketDecoder(config, c.weirds, c::add);
         try (PacketSource src = CaptureFiles.open(file)) {
@@ -48,11 +48,11 @@ final class Collected {
 
     /** Decodes one frame given as link type + bytes. */
     static Collected decode(int linkType, byte[] frame) {
-        return decode(DecoderConfig.defaults(), linkType, List.of(frame));
+        return decode(PcapLimits.defaults(), linkType, List.of(frame));
     }
 
     /** Decodes frames captured 1 ms apart. */
-    static Collected decode(DecoderConfig config, int linkType, List<byte[]> frames) {
+    static Collected decode(PcapLimits config, int linkType, List<byte[]> frames) {
         long[] ts = new long[frames.size()];
         for (int i = 0; i < ts.length; i++) {
             ts[i] = 1_000_000_000L + i * 1_000_000L;
@@ -60,7 +60,7 @@ final class Collected {
         return decode(config, linkType, frames, ts);
     }
 
-    static Collected decode(DecoderConfig config, int linkType, List<byte[]> frames, long[] timestamps) {
+    static Collected decode(PcapLimits config, int linkType, List<byte[]> frames, long[] timestamps) {
         Collected c = new Collected();
         PacketDecoder decoder = new PacketDecoder(config, c.weirds, c::add);
         for (int i = 0; i < frames.size(); i++) {

@@ -38,7 +38,7 @@ public final class DecodeThroughputMain {
     private static void measure(Path file, int run) throws IOException {
         long[] payload = new long[2];
         Weirds weirds = new Weirds();
-        PacketDecoder decoder = new PacketDecoder(DecoderConfig.defaults(), weirds, s -> {
+        PacketDecoder decoder = new PacketDecoder(PcapLimits.defaults(), weirds, s -> {
             payload[0]++;
             payload[1] += s.dataLength;
         });

@@ -38,7 +38,7 @@ class PacketDecoderTest {
     @ParameterizedTest
     @EnumSource(LinkLayer.class)
     void everyLinkTypeCarriesIpv4AndIpv6(LinkLayer link) {
-        Collected c = Collected.decode(DecoderConfig.defaults(), link.linkType,
+        Collected c = Collected.decode(PcapLimits.defaults(), link.linkType,
                 List.of(link.wrap(v4("four")), link.wrap(v6("six"))));
         assertThat(c.segments).hasSize(2);
         Collected.Seg a = c.segments.get(0);
@@ -100,7 +100,7 @@ class PacketDecoderTest {
 
     @Test
     void udpAndIcmpAreNotDelivered() {
-        Collected c = Collected.decode(DecoderConfig.defaults(), LinkTypes.RAW, List.of(
+        Collected c = Collected.decode(PcapLimits.defaults(), LinkTypes.RAW, List.of(
                 Frames.ipv4(V4_SRC, V4_DST, Frames.UDP, Frames.udp(53, 53, bytes("q")), new byte[0], 1),
                 Frames.ipv6("fd00::1", "fd00::2", Frames.UDP, Frames.udp(53, 53, bytes("q")))));
         assertThat(c.segments).isEmpty();
@@ -125,7 +125,7 @@ class PacketDecoderTest {
     void ipv4FragmentMissingMeansNothingIsDeliveredAndTheDatagramTimesOut() {
         List<byte[]> frags = new ArrayList<>(Frames.fragmentIpv4(v4("a".repeat(100)), 32));
         frags.remove(1);
-        DecoderConfig config = DecoderConfig.defaults().withFragmentTimeout(Duration.ofSeconds(30));
+        PcapLimits config = PcapLimits.defaults().withFragmentTimeout(Duration.ofSeconds(30));
         Collected c = Collected.decode(config, LinkTypes.RAW, withLater(frags, v4("next")));
         assertThat(c.segments).extracting(Collected.Seg::text).containsExactly("next");
         assertThat(c.weirds.get("ip.fragment_timeout")).isZero();
@@ -155,7 +155,7 @@ class PacketDecoderTest {
 
     @Test
     void fragmentTableIsBounded() {
-        DecoderConfig small = DecoderConfig.defaults().withMaxFragmentedDatagrams(4);
+        PcapLimits small = PcapLimits.defaults().withMaxFragmentedDatagrams(4);
         List<byte[]> firsts = new ArrayList<>();
         for (int id = 0; id < 10; id++) {
             byte[] ip = Frames.ipv4(V4_SRC, V4_DST, Frames.TCP, tcp("x".repeat(40)), new byte[0], id);
@@ -184,7 +184,7 @@ class PacketDecoderTest {
     void espAndNoNextHeaderStopWithAWeird() {
         byte[] esp = Frames.ipv6("fd00::1", "fd00::2", Frames.ESP, new byte[32]);
         byte[] none = Frames.ipv6("fd00::1", "fd00::2", Frames.NO_NEXT, new byte[0], Frames.DEST_OPTS);
-        Collected c = Collected.decode(DecoderConfig.defaults(), LinkTypes.RAW, List.of(esp, none));
+        Collected c = Collected.decode(PcapLimits.defaults(), LinkTypes.RAW, List.of(esp, none));
         assertThat(c.segments).isEmpty();
         assertThat(c.weirds.get("ip6.esp")).isEqualTo(1);
         assertThat(c.weirds.get("ip6.no_next_header")).isEqualTo(1);
@@ -195,13 +195,13 @@ class PacketDecoderTest {
         String text = "IPv6 fragments carry a longer payload ".repeat(3);
         byte[] ip = v6(text, Frames.HOP_BY_HOP, Frames.DEST_OPTS);
         List<byte[]> frags = new ArrayList<>(Frames.fragmentIpv6(ip, 24, 7));
-        assertThat(Collected.decode(DecoderConfig.defaults(), LinkTypes.RAW, frags).segments)
+        assertThat(Collected.decode(PcapLimits.defaults(), LinkTypes.RAW, frags).segments)
                 .extracting(Collected.Seg::text).containsExactly(text);
         java.util.Collections.swap(frags, 0, frags.size() - 1);
-        assertThat(Collected.decode(DecoderConfig.defaults(), LinkTypes.RAW, frags).segments)
+        assertThat(Collected.decode(PcapLimits.defaults(), LinkTypes.RAW, frags).segments)
                 .extracting(Collected.Seg::text).containsExactly(text);
         frags.remove(2);
-        assertThat(Collected.decode(DecoderConfig.defaults(), LinkTypes.RAW, frags).segments).isEmpty();
+        assertThat(Collected.decode(PcapLimits.defaults(), LinkTypes.RAW, frags).segments).isEmpty();
     }
 
     @Test
@@ -273,7 +273,7 @@ class PacketDecoderTest {
         badTotal[3] = 10;
         byte[] badTcp = v4("x");
         badTcp[20 + 12] = 0x10;
-        Collected c = Collected.decode(DecoderConfig.defaults(), LinkTypes.RAW,
+        Collected c = Collected.decode(PcapLimits.defaults(), LinkTypes.RAW,
                 List.of(badIhl, badTotal, badTcp, new byte[] {0x45}, new byte[] {0x70, 0, 0}, new byte[0]));
         assertThat(c.segments).isEmpty();
         assertThat(c.weirds.snapshot()).containsKeys("ip.bad_header", "ip.bad_total_length", "tcp.bad_header_length",
@@ -298,12 +298,12 @@ class PacketDecoderTest {
             frames.add(Arrays.copyOf(f, r.nextInt(f.length + 1)));
         }
         for (int lt : new int[] {LinkTypes.ETHERNET, LinkTypes.RAW, LinkTypes.LINUX_SLL2, LinkTypes.NULL, 9999}) {
-            Collected.decode(DecoderConfig.defaults(), lt, frames);
+            Collected.decode(PcapLimits.defaults(), lt, frames);
         }
     }
 
     private static Collected decodeRaw(List<byte[]> ips) {
-        return Collected.decode(DecoderConfig.defaults(), LinkTypes.RAW, ips);
+        return Collected.decode(PcapLimits.defaults(), LinkTypes.RAW, ips);
     }
 
     private static List<byte[]> withLater(List<byte[]> frags, byte[] later) {
@@ -314,7 +314,7 @@ class PacketDecoderTest {
 
     private static Collected decodeCut(byte[] frame, int keep) {
         Collected c = new Collected();
-        PacketDecoder d = new PacketDecoder(DecoderConfig.defaults(), c.weirds, s -> c.segments.add(new Collected.Seg(
+        PacketDecoder d = new PacketDecoder(PcapLimits.defaults(), c.weirds, s -> c.segments.add(new Collected.Seg(
                 s.timestampNanos, "", "", s.srcPort, s.dstPort, s.seq, s.ack, s.flags,
                 Arrays.copyOfRange(s.data, s.dataOffset, s.dataOffset + s.dataLength), s.missingLength)));
         RawPacket p = new RawPacket();

@@ -32,7 +32,7 @@ class ReassemblyProperties {
             b.shuffle(dataStart, dataEnd, seed);
         }
         Weirds weirds = new Weirds();
-        RecordingHandler h = Replay.reassemble(b.build(), TcpConfig.defaults(), weirds);
+        RecordingHandler h = Replay.reassemble(b.build(), TcpLimits.defaults(), weirds);
         assertThat(h.toServer.toByteArray()).isEqualTo(clientBytes);
         assertThat(h.toClient.toByteArray()).isEqualTo(serverBytes);
         assertThat(h.gaps).isEmpty();

@@ -1,7 +1,7 @@
 package net.sguil.bridge.tcp;
 
 import java.util.List;
-import net.sguil.bridge.pcap.DecoderConfig;
+import net.sguil.bridge.pcap.PcapLimits;
 import net.sguil.bridge.pcap.PacketDecoder;
 import net.sguil.bridge.pcap.RawPacket;
 import net.sguil.bridge.pcap.TcpSink;
@@ -15,7 +15,7 @@ public final class Replay {
     }
 
     public static void packets(List<Packet> packets, LinkLayer link, Weirds weirds, TcpSink sink) {
-        PacketDecoder decoder = new PacketDecoder(DecoderConfig.defaults(), weirds, sink);
+        PacketDecoder decoder = new PacketDecoder(PcapLimits.defaults(), weirds, sink);
         RawPacket raw = new RawPacket();
         for (Packet p : packets) {
             raw.timestampNanos = p.tsNanos();
@@ -28,7 +28,7 @@ public final class Replay {
     }
 
     /** Reassembles the packets and returns what the single handler saw. */
-    public static RecordingHandler reassemble(List<Packet> packets, TcpConfig config, Weirds weirds) {
+    public static RecordingHandler reassemble(List<Packet> packets, TcpLimits config, Weirds weirds) {
         RecordingHandler[] h = new RecordingHandler[1];
         TcpReassembler r = new TcpReassembler(config, weirds, c -> {
             h[0] = new RecordingHandler(c);

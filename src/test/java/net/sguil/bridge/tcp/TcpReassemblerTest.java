@@ -20,7 +20,7 @@ class TcpReassemblerTest {
     }
 
     private RecordingHandler run(TcpSessionBuilder b) {
-        return Replay.reassemble(b.build(), TcpConfig.defaults(), weirds);
+        return Replay.reassemble(b.build(), TcpLimits.defaults(), weirds);
     }
 
     @Test
@@ -30,9 +30,9 @@ class TcpReassemblerTest {
         assertThat(h.serverStream()).isEqualTo("220 mx\r\n250 ok\r\n");
         assertThat(h.gaps).isEmpty();
         assertThat(h.closed).isEqualTo(CloseReason.FIN);
-        assertThat(h.connection.clientIp()).isEqualTo("10.0.0.1");
-        assertThat(h.connection.serverPort()).isEqualTo(25);
-        assertThat(h.connection.midstream()).isFalse();
+        assertThat(h.connection.id().clientIp()).isEqualTo("10.0.0.1");
+        assertThat(h.connection.id().serverPort()).isEqualTo(25);
+        assertThat(h.connection.id().midstream()).isFalse();
     }
 
     @Test
@@ -111,8 +111,8 @@ class TcpReassemblerTest {
                 .dropHandshake();
         b.move(0, 1); // the first packet seen is the client's
         RecordingHandler h = run(b);
-        assertThat(h.connection.midstream()).isTrue();
-        assertThat(h.connection.serverPort()).isEqualTo(25);
+        assertThat(h.connection.id().midstream()).isTrue();
+        assertThat(h.connection.id().serverPort()).isEqualTo(25);
         assertThat(h.clientStream()).isEqualTo("MAIL FROM:<a@b>\r\n");
         assertThat(h.serverStream()).isEqualTo("220 mx\r\n250 ok\r\n");
     }
@@ -141,7 +141,7 @@ class TcpReassemblerTest {
                 .handshake().client("two").build();
         List<RecordingHandler> seen = new ArrayList<>();
         List<CloseReason> closedBeforeSecond = new ArrayList<>();
-        TcpReassembler r = new TcpReassembler(TcpConfig.defaults().withIdleTimeout(Duration.ofMinutes(5)), weirds,
+        TcpReassembler r = new TcpReassembler(TcpLimits.defaults().withIdleTimeout(Duration.ofMinutes(5)), weirds,
                 c -> {
                     if (!seen.isEmpty()) {
                         closedBeforeSecond.add(seen.get(0).closed);
@@ -163,7 +163,7 @@ class TcpReassemblerTest {
         java.util.Arrays.fill(big, (byte) 'x');
         TcpSessionBuilder b = smtp().segmentSize(1000).client(big);
         b.dropSegment(3);
-        RecordingHandler h = Replay.reassemble(b.build(), TcpConfig.defaults().withMaxBufferedPerDirection(8 * 1024),
+        RecordingHandler h = Replay.reassemble(b.build(), TcpLimits.defaults().withMaxBufferedPerDirection(8 * 1024),
                 weirds);
         assertThat(h.gaps).containsExactly("C@0+1000");
         assertThat(h.toServer.size()).isEqualTo(big.length - 1000);
@@ -180,7 +180,7 @@ class TcpReassemblerTest {
         }
         @SuppressWarnings("unchecked")
         List<Packet> all = Captures.merge(sessions.toArray(new List[0]));
-        TcpReassembler r = new TcpReassembler(TcpConfig.defaults().withMaxConnections(10), weirds, c -> null);
+        TcpReassembler r = new TcpReassembler(TcpLimits.defaults().withMaxConnections(10), weirds, c -> null);
         Replay.packets(all, net.sguil.bridge.testpcap.LinkLayer.ETHERNET, weirds, r);
         assertThat(r.openConnections()).isLessThanOrEqualTo(10);
         assertThat(r.connectionsSeen()).isEqualTo(50);
@@ -191,7 +191,7 @@ class TcpReassemblerTest {
     void ipv6ConnectionsAreReassembled() {
         RecordingHandler h = run(TcpSessionBuilder.ipv6("fd00::1", 40000, "fd00::2", 25).handshake()
                 .client("EHLO v6\r\n").finish());
-        assertThat(h.connection.clientIp()).isEqualTo("fd00::1");
+        assertThat(h.connection.id().clientIp()).isEqualTo("fd00::1");
         assertThat(h.clientStream()).isEqualTo("EHLO v6\r\n");
     }
 }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import net.sguil.bridge.pcap.CaptureFiles;
-import net.sguil.bridge.pcap.DecoderConfig;
+import net.sguil.bridge.pcap.PcapLimits;
 import net.sguil.bridge.pcap.PacketDecoder;
 import net.sguil.bridge.pcap.PacketSource;
 import net.sguil.bridge.pcap.RawPacket;
@@ -28,7 +28,7 @@ class TcpSessionBuilderTest {
 
     private static List<Seg> decode(Path file) throws IOException {
         List<Seg> out = new ArrayList<>();
-        PacketDecoder d = new PacketDecoder(DecoderConfig.defaults(), new Weirds(), s -> out.add(new Seg(
+        PacketDecoder d = new PacketDecoder(PcapLimits.defaults(), new Weirds(), s -> out.add(new Seg(
                 s.dstPort == 25 || s.dstPort == 80, s.seq & 0xffffffffL, s.ack & 0xffffffffL, s.flags,
                 new String(s.data, s.dataOffset, s.dataLength, StandardCharsets.ISO_8859_1), s.missingLength,
                 s.timestampNanos)));

@@ -80,13 +80,13 @@ public final class SguildEventEncoder {
         if (p >= 1 && p <= 5) {
             return p;
         }
-        weirds.count("agent.priority_clamped");
+        weirds.count(AgentWeird.AGENT_PRIORITY_CLAMPED);
         return p < 1 ? 1 : 5;
     }
 
     private String sigClass(String c) {
         if (c == null || c.isEmpty()) {
-            weirds.count("agent.class_missing");
+            weirds.count(AgentWeird.AGENT_CLASS_MISSING);
             return DEFAULT_CLASS;
         }
         String lower = c.toLowerCase(Locale.ROOT);
@@ -96,7 +96,7 @@ public final class SguildEventEncoder {
             out.append((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' ? ch : '-');
         }
         if (!out.toString().equals(c)) {
-            weirds.count("agent.class_rewritten");
+            weirds.count(AgentWeird.AGENT_CLASS_REWRITTEN);
         }
         return out.toString();
     }
@@ -116,10 +116,10 @@ public final class SguildEventEncoder {
             }
         }
         if (replaced) {
-            weirds.count("agent.message_not_ascii");
+            weirds.count(AgentWeird.AGENT_MESSAGE_NOT_ASCII);
         }
         if (signature.codePointCount(0, signature.length()) > MAX_MESSAGE_CHARS) {
-            weirds.count("agent.message_truncated");
+            weirds.count(AgentWeird.AGENT_MESSAGE_TRUNCATED);
         }
         return out.toString();
     }
@@ -136,7 +136,7 @@ public final class SguildEventEncoder {
         if (v >= 0 && v <= max) {
             return v;
         }
-        weirds.count("agent.number_out_of_range");
+        weirds.count(AgentWeird.AGENT_NUMBER_OUT_OF_RANGE);
         return 0;
     }
 
@@ -145,7 +145,7 @@ public final class SguildEventEncoder {
         String body = html ? ev.getHtmlDetail() : ev.getDetail() == null ? "" : ev.getDetail();
         boolean realAddressLost = (src == null && present(ev.getSrcIp())) || (dst == null && present(ev.getDstIp()));
         if (realAddressLost) {
-            weirds.count("agent.address_not_ipv4");
+            weirds.count(AgentWeird.AGENT_ADDRESS_NOT_IPV4);
             String note = "Addresses (not IPv4, sent as 0.0.0.0): source " + endpoint(ev.getSrcIp(), ev.getSrcPort())
                     + ", destination " + endpoint(ev.getDstIp(), ev.getDstPort());
             body = (html ? "<p>" + EventDetailHtml.escape(note) + "</p>\n" : note + "\n") + body;
@@ -167,7 +167,7 @@ public final class SguildEventEncoder {
         if (utf8Length(body, body.length()) <= maxBytes) {
             return body;
         }
-        weirds.count("agent.detail_truncated");
+        weirds.count(AgentWeird.AGENT_DETAIL_TRUNCATED);
         int budget = maxBytes - TRUNCATION_MARK.length();
         int end = 0;
         int bytes = 0;

@@ -1,9 +1,7 @@
 /**
- * The bridge as a sguild agent (SGUIL.md section 3): {@link net.sguil.bridge.sguil.agent.AgentDelivery}
- * takes {@code SguilEventOut} conclusions, keeps them in a crash-safe {@link net.sguil.bridge.sguil.agent.Outbox}
- * and delivers each exactly once over {@link net.sguil.bridge.sguil.agent.SguildClient} (banner, VersionInfo,
- * TLS, RegisterAgent, stop-and-wait GenericEvent). {@link net.sguil.bridge.sguil.agent.SguildEventEncoder}
- * validates and encodes the 18 fields, {@link net.sguil.bridge.sguil.agent.TclList} frames them, and
- * {@link net.sguil.bridge.sguil.agent.EventDetailHtml} builds the escaped detail the analyst reads.
+ * sguild's agent protocol on the wire (SGUIL.md section 3): the TLS connection and registration
+ * ({@link net.sguil.bridge.sguil.agent.SguildClient}), Tcl list framing, the encoding of the 18
+ * GenericEvent fields and sguild's replies. Knows nothing of outboxes or retries. May import
+ * {@code facts} and {@code weird}.
  */
 package net.sguil.bridge.sguil.agent;

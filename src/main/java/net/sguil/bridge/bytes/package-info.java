@@ -1,0 +1,4 @@
+/**
+ * Byte-array scanning shared by the analyzers' hot loops. Imports nothing of the project.
+ */
+package net.sguil.bridge.bytes;

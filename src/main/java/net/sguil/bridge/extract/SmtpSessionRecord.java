@@ -1,8 +1,0 @@
-package net.sguil.bridge.extract;
-
-import net.sguil.bridge.facts.SessionInfo;
-import net.sguil.bridge.smtp.SmtpSessionSummary;
-
-/** An SMTP session seen in a capture, reported after all of its messages. */
-public record SmtpSessionRecord(SessionInfo session, SmtpSessionSummary summary) {
-}

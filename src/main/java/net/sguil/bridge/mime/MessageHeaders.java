@@ -1,0 +1,6 @@
+package net.sguil.bridge.mime;
+
+/** The identifying headers of a message's top-level header block, RFC 2047 words decoded; empty when absent. */
+public record MessageHeaders(String subject, String messageId, String date) {
+    static final MessageHeaders NONE = new MessageHeaders("", "", "");
+}
