@@ -199,15 +199,31 @@ public final class SguildHarness implements AutoCloseable {
         long pid = Long.parseLong(Files.readString(pidFile).strip());
         ProcessHandle p = ProcessHandle.of(pid).orElse(null);
         if (p != null) {
+            // sguild's loaderd and queryd: after a SIGKILL of sguild they would be orphans
+            List<ProcessHandle> children = p.descendants().toList();
             p.destroy();
             if (!exited(p, 60)) {
                 p.destroyForcibly();
+                children.forEach(ProcessHandle::destroyForcibly);
                 if (!exited(p, 60)) {
                     throw new IOException("pid " + pid + " from " + pidFile + " did not stop, not even on SIGKILL");
                 }
             }
         }
         Files.deleteIfExists(pidFile); // mariadbd removes its own on the way out
+    }
+
+    /** The process a pid file names and its descendants, alive now. */
+    private static List<ProcessHandle> processTree(Path pidFile) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return List.of();
+        }
+        List<ProcessHandle> out = new ArrayList<>();
+        ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(p -> {
+            out.add(p);
+            p.descendants().forEach(out::add);
+        });
+        return out;
     }
 
     private static boolean exited(ProcessHandle p, int seconds) throws InterruptedException {
@@ -250,9 +266,11 @@ public final class SguildHarness implements AutoCloseable {
 
     /** Stops everything and deletes the run directory, after copying sguild's logs to {@code keepLogs}. */
     public void close(Path keepLogs) throws IOException, InterruptedException {
+        List<ProcessHandle> sguild = processTree(run.resolve("sguild.pid"));
         try {
             script("stop.sh");
         } finally {
+            sguild.forEach(ProcessHandle::destroyForcibly); // what stop.sh's SIGKILL of sguild left behind
             if (keepLogs != null && Files.isDirectory(run.resolve("log"))) {
                 Files.createDirectories(keepLogs);
                 try (var files = Files.list(run.resolve("log"))) {
