@@ -2,10 +2,8 @@ package net.sguil.bridge.realsguild;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,25 +31,11 @@ class SguildDatabaseRestartTest {
         SguildHarness sguild = SGUILD.harness();
         Instant t0 = Instant.now().minus(3, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         try (Site site = SGUILD.site(dir, "d")) {
-            BridgeProcess bridge = site.start();
-            bridge.awaitConnected();
-            List<SnortAgent.Stored> before = site.snort().sendAll(Scenarios.countedAlerts(5, t0));
-            List<Conclusion> expected = new ArrayList<>(Scenarios.countConclusions(before));
-            site.awaitConclusions(bridge, expected);
-
+            Site.Running running = site.startAndDeliver(5, t0);
+            BridgeProcess bridge = running.bridge();
+            List<Conclusion> expected = running.expected();
             sguild.restartDatabase();
-            List<SnortAgent.Stored> after = new ArrayList<>();
-            List<SensorTraffic.Put> puts = site.traffic.puts("d", 2, t0.plusSeconds(30));
-            try (Connection c = sguild.connect()) {
-                for (SnortAgent.Alert a : Scenarios.countedAlerts(10, t0.plusSeconds(40))) {
-                    after.add(site.snort().storeAsSguild(c, a));
-                }
-                for (SensorTraffic.Put p : puts) {
-                    site.snort().storeAsSguild(c, p.alert());
-                }
-            }
-            expected.addAll(Scenarios.countConclusions(after));
-            puts.forEach(p -> expected.add(p.conclusion()));
+            expected.addAll(site.storeBehindSguild("d", 10, t0.plusSeconds(30)));
             Await.until("the bridge to conclude everything and sguild to refuse it",
                     () -> bridge.statusNumber("events_concluded") >= expected.size() && refusedBySguild(sguild));
             sguild.restartSguild();

@@ -1,10 +1,8 @@
 package net.sguil.bridge.realsguild;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,26 +25,13 @@ class SguildRestartTest {
         SguildHarness sguild = SGUILD.harness();
         Instant t0 = Instant.now().minus(3, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         try (Site site = SGUILD.site(dir, "c")) {
-            BridgeProcess bridge = site.start();
-            bridge.awaitConnected();
-            List<SnortAgent.Stored> before = site.snort().sendAll(Scenarios.countedAlerts(20, t0));
-            List<Conclusion> expected = new ArrayList<>(Scenarios.countConclusions(before));
-            site.awaitConclusions(bridge, expected);
+            Site.Running running = site.startAndDeliver(20, t0);
+            BridgeProcess bridge = running.bridge();
+            List<Conclusion> expected = running.expected();
 
             // sguild away: Snort's alerts reach the database by another writer, the bridge concludes and waits
             sguild.stopSguild();
-            List<SnortAgent.Stored> whileDown = new ArrayList<>();
-            List<SensorTraffic.Put> puts = site.traffic.puts("c", 2, t0.plusSeconds(30));
-            try (Connection c = sguild.connect()) {
-                for (SnortAgent.Alert a : Scenarios.countedAlerts(20, t0.plusSeconds(40))) {
-                    whileDown.add(site.snort().storeAsSguild(c, a));
-                }
-                for (SensorTraffic.Put p : puts) {
-                    site.snort().storeAsSguild(c, p.alert());
-                }
-            }
-            expected.addAll(Scenarios.countConclusions(whileDown));
-            puts.forEach(p -> expected.add(p.conclusion()));
+            expected.addAll(site.storeBehindSguild("c", 20, t0.plusSeconds(30)));
             Await.until("the bridge to conclude while sguild is away",
                     () -> bridge.statusNumber("events_concluded") >= expected.size());
             sguild.startSguild();

@@ -112,6 +112,41 @@ final class Site implements AutoCloseable {
         return sancp;
     }
 
+    /** A bridge at work, and the conclusions it must have delivered (a list the scenario adds to). */
+    record Running(BridgeProcess bridge, List<Conclusion> expected) {
+    }
+
+    /**
+     * Starts the bridge, waits until it is registered with sguild and has delivered its conclusions
+     * about {@code n} counted alerts sent through sguild.
+     */
+    Running startAndDeliver(int n, Instant at) throws IOException, InterruptedException {
+        BridgeProcess bridge = start();
+        bridge.awaitConnected();
+        List<Conclusion> delivered = new ArrayList<>(Scenarios.countConclusions(snort().sendAll(Scenarios.countedAlerts(n, at))));
+        awaitConclusions(bridge, delivered);
+        return new Running(bridge, delivered);
+    }
+
+    /**
+     * Alerts that reach sguild's tables while sguild cannot take them ({@link SnortAgent#storeAsSguild}):
+     * {@code n} counted alerts and two PUTs (their capture written first); returns the conclusions due.
+     */
+    List<Conclusion> storeBehindSguild(String tag, int n, Instant at) throws IOException, SQLException {
+        List<Conclusion> due = new ArrayList<>();
+        List<SensorTraffic.Put> puts = traffic.puts(tag, 2, at);
+        try (Connection c = sguild.connect()) {
+            for (SnortAgent.Alert a : Scenarios.countedAlerts(n, at.plusSeconds(10))) {
+                due.add(Scenarios.countConclusions(List.of(snort().storeAsSguild(c, a))).get(0));
+            }
+            for (SensorTraffic.Put p : puts) {
+                snort().storeAsSguild(c, p.alert());
+                due.add(p.conclusion());
+            }
+        }
+        return due;
+    }
+
     /** Starts the bridge with the current settings. */
     BridgeProcess start() throws IOException {
         return start(Map.of());
