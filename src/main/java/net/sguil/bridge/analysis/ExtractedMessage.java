@@ -18,16 +18,19 @@ import net.sguil.bridge.smtp.SmtpEnvelope;
  * @param index the message's number within its session, from 1
  * @param size bytes of the message captured
  * @param gapBytes bytes of the message lost to gaps
+ * @param incomplete when the analysis itself cut the message short, the weird naming why (e.g.
+ *        {@code tcp.evicted_memory}); null otherwise
  * @param skeleton MIME structure in the manner of MIME::Parser's dump_skeleton
  * @param error why the message could not be analysed, or null
  */
 public record ExtractedMessage(SessionInfo session, int index, MessageOutcome outcome, long size, long gapBytes,
                                MessageInfo message, List<Attachment> attachments, boolean truncated,
-                               String skeleton, String error) {
+                               String incomplete, String skeleton, String error) {
 
     /** The SMTP and MIME layers' findings about one message, joined into what the rules see. */
     static ExtractedMessage of(SessionInfo session, int index, MessageOutcome outcome, long size, long gapBytes,
-                               SmtpEnvelope envelope, AnalyzedMessage analyzed, StoredFiles stored, boolean lost) {
+                               SmtpEnvelope envelope, AnalyzedMessage analyzed, StoredFiles stored, boolean lost,
+                               String incomplete) {
         MessageInfo info = new MessageInfo(envelope.mailFrom() == null ? "" : envelope.mailFrom(), envelope.rcptTo(),
                 analyzed.headers().subject(), analyzed.headers().messageId(), analyzed.headers().date());
         List<Attachment> attachments = new ArrayList<>();
@@ -38,7 +41,7 @@ public record ExtractedMessage(SessionInfo session, int index, MessageOutcome ou
                     s.path().toString(), session.getLastSeen()));
         }
         return new ExtractedMessage(session, index, outcome, size, gapBytes, info, attachments,
-                analyzed.truncated() || lost, analyzed.skeletonText(), null);
+                analyzed.truncated() || lost, incomplete, analyzed.skeletonText(), null);
     }
 
     /** What the rules see of this message: an {@link SmtpMessage} and each {@link Attachment}. */

@@ -36,7 +36,8 @@ final class SmtpSessionRecorder implements SmtpListener {
             @Override
             public void end(MessageOutcome outcome, SmtpEnvelope envelope) {
                 spool.finish();
-                pipeline.analyse(spool, outcome, envelope, index, source.session(), weirds);
+                pipeline.analyse(spool, outcome, envelope, index, source.session(),
+                        outcome == MessageOutcome.INCOMPLETE ? source.cutBy() : null, weirds);
             }
         };
     }

@@ -53,6 +53,9 @@ final class JsonExtractionReport extends ExtractionReport {
         o.put("size", m.size());
         o.put("attachments", m.attachments().size());
         o.put("truncated", m.truncated());
+        if (m.incomplete() != null) {
+            o.put("incomplete", m.incomplete());
+        }
         if (m.error() != null) {
             o.put("error", m.error());
         }
@@ -91,6 +94,11 @@ final class JsonExtractionReport extends ExtractionReport {
         o.put("src_port", s.getSrcPort());
         o.put("dst_ip", s.getDstIp());
         o.put("dst_port", s.getDstPort());
+        if (!s.getTunnel().isEmpty()) {
+            o.put("tunnel", s.getTunnel());
+            o.put("proxy_ip", s.getProxyIp());
+            o.put("proxy_port", s.getProxyPort());
+        }
         return o;
     }
 

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code sguil-bridge} command. Exit codes scripts can rely on:
  * 0 success, 1 failure (e.g. rules that do not compile), 2 unusable input or bad usage,
- * 3 database unreachable.
+ * 3 database unreachable, 6 out of memory (the heap ran out although the analysis sheds load within
+ * its memory budget; what was concluded before was printed).
  */
 @Command(name = "sguil-bridge", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Rule-engine extension for Sguil: pcaps, SMTP/HTTP analysis, Drools rules, Sguil events.")
@@ -15,9 +16,18 @@ public final class Main {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_DB_UNREACHABLE = 3;
+    public static final int EXIT_OUT_OF_MEMORY = 6;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int status;
+        try {
+            status = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("sguil-bridge: out of memory (" + e.getMessage() + "); give the JVM more heap "
+                    + "(SGUIL_BRIDGE_JAVA_OPTS=-Xmx...) or lower limits.memory.heap_percent");
+            status = EXIT_OUT_OF_MEMORY;
+        }
+        System.exit(status);
     }
 
     /** The full command tree; tests execute it in-process. */

@@ -17,9 +17,10 @@ final class TextExtractionReport extends ExtractionReport {
 
     @Override
     public void message(ExtractedMessage m) {
-        out.printf("== %s message %d (%s, %d bytes%s)%n", where(m.session()), m.index(),
+        out.printf("== %s message %d (%s, %d bytes%s%s)%n", where(m.session()), m.index(),
                 m.outcome().name().toLowerCase(Locale.ROOT), m.size(),
-                m.gapBytes() > 0 ? ", " + m.gapBytes() + " bytes lost" : "");
+                m.gapBytes() > 0 ? ", " + m.gapBytes() + " bytes lost" : "",
+                m.incomplete() == null ? "" : ", cut short: " + m.incomplete());
         if (m.message() != null) {
             out.println("MAIL FROM: <" + m.message().getMailFrom() + ">");
             out.println("RCPT TO: " + m.message().getRcptTo().stream().map(r -> "<" + r + ">")
@@ -55,6 +56,8 @@ final class TextExtractionReport extends ExtractionReport {
     }
 
     private static String where(SessionInfo s) {
-        return s.getPcap() + " " + s.getSrcIp() + ":" + s.getSrcPort() + " -> " + s.getDstIp() + ":" + s.getDstPort();
+        return s.getPcap() + " " + s.getSrcIp() + ":" + s.getSrcPort() + " -> " + s.getDstIp() + ":" + s.getDstPort()
+                + (s.getTunnel().isEmpty() ? "" : " via " + s.getTunnel() + " proxy " + s.getProxyIp() + ":"
+                + s.getProxyPort());
     }
 }

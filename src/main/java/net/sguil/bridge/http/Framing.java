@@ -34,8 +34,14 @@ record Framing(BodyReader.Kind kind, long length) {
             if (length != null) {
                 weirds.count(HttpWeird.HTTP_TE_AND_CONTENT_LENGTH);
             }
-            String[] codings = te.split(",");
-            if (codings[codings.length - 1].trim().toLowerCase(Locale.ROOT).equals("chunked")) {
+            // Empty list elements ("chunked, ," or just ",") are to be ignored (RFC 9110 5.6.1).
+            String last = "";
+            for (String coding : te.split(",")) {
+                if (!coding.isBlank()) {
+                    last = coding.trim();
+                }
+            }
+            if (last.toLowerCase(Locale.ROOT).equals("chunked")) {
                 return new Framing(BodyReader.Kind.CHUNKED, 0);
             }
             if (response) {

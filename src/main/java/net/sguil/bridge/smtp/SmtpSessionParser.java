@@ -114,6 +114,11 @@ public final class SmtpSessionParser implements StreamHandler {
         listener.sessionEnded(new SmtpSessionSummary(messages, starttls, gaps, gapBytes));
     }
 
+    @Override
+    public long heldBytes() {
+        return 512 + held.heldBytes() + serverLine.heldBytes() + 48L * (awaited.size() + rcptTo.size());
+    }
+
     // ---- client side ----
 
     private void clientData(byte[] buf, int off, int len) {
@@ -434,6 +439,12 @@ public final class SmtpSessionParser implements StreamHandler {
     }
 
     private void startMessage() {
+        if (body != null) {
+            // DATA accepted in the middle of a BDAT transfer (RFC 3030 forbids mixing them): the
+            // chunks so far were a message of their own, and it never got its last chunk.
+            weirds.count(SmtpWeird.SMTP_BDAT_INTERRUPTED);
+            body.end(MessageOutcome.INCOMPLETE, envelope());
+        }
         messages++;
         body = listener.beginMessage(messages);
     }

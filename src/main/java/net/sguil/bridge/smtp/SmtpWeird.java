@@ -26,5 +26,7 @@ public enum SmtpWeird implements Weird {
     @Means("a reply no command was waiting for")
     SMTP_UNEXPECTED_REPLY,
     @Means("a reply never captured; the client was believed")
-    SMTP_REPLY_MISSING
+    SMTP_REPLY_MISSING,
+    @Means("a DATA accepted in the middle of a BDAT transfer; the BDAT message ends incomplete")
+    SMTP_BDAT_INTERRUPTED
 }

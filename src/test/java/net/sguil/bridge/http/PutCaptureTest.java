@@ -77,6 +77,15 @@ class PutCaptureTest {
     }
 
     @Test
+    void aPutWhoseRequestLineOutgrowsTheDetectionWindowStillFiresTheRule() throws IOException {
+        String uri = "/" + "d".repeat(2500) + ".html";
+        List<SguilEventOut> ev = scan(session(8000).segmentSize(500)
+                .client("PUT " + uri + " HTTP/1.1\r\nHost: www\r\nContent-Length: 5\r\n\r\nhello").server(CREATED));
+        assertThat(signatures(ev)).containsExactly(SUCCEEDED);
+        assertThat(transactions.get(0).getUri()).isEqualTo(uri);
+    }
+
+    @Test
     void noContentIsAcceptedToo() throws IOException {
         assertThat(signatures(scan(session(80).client(HttpSessionParserTest.BLOG_PUT)
                 .server("HTTP/1.1 204 No Content\r\n\r\n")))).containsExactly(SUCCEEDED);
