@@ -74,7 +74,8 @@ class FloodTest {
             long cut = records.stream().filter(r -> r.get("type").asText().equals("message")
                     && r.get("truncated").asBoolean()).count();
             assertThat(cut).as("every stalled message is reported cut").isEqualTo(connections);
-            records.stream().filter(r -> r.get("type").asText().equals("message") && r.get("truncated").asBoolean())
+            // the ones still open when the capture ends are cut by its end, not by the analysis
+            records.stream().filter(r -> r.get("type").asText().equals("message") && !r.get("incomplete").isNull())
                     .forEach(r -> assertThat(r.get("incomplete").asText()).isEqualTo("tcp.evicted_memory"));
         }
     }
