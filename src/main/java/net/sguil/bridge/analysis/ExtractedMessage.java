@@ -18,12 +18,13 @@ import net.sguil.bridge.smtp.SmtpEnvelope;
  * @param index the message's number within its session, from 1
  * @param size bytes of the message captured
  * @param gapBytes bytes of the message lost to gaps
+ * @param incomplete the weird id of the first limit that cut the analysis of the message; "" when none
  * @param skeleton MIME structure in the manner of MIME::Parser's dump_skeleton
  * @param error why the message could not be analysed, or null
  */
 public record ExtractedMessage(SessionInfo session, int index, MessageOutcome outcome, long size, long gapBytes,
                                MessageInfo message, List<Attachment> attachments, boolean truncated,
-                               String skeleton, String error) {
+                               String incomplete, String skeleton, String error) {
 
     /** The SMTP and MIME layers' findings about one message, joined into what the rules see. */
     static ExtractedMessage of(SessionInfo session, int index, MessageOutcome outcome, long size, long gapBytes,
@@ -38,7 +39,7 @@ public record ExtractedMessage(SessionInfo session, int index, MessageOutcome ou
                     s.path().toString(), session.getLastSeen()));
         }
         return new ExtractedMessage(session, index, outcome, size, gapBytes, info, attachments,
-                analyzed.truncated() || lost, analyzed.skeletonText(), null);
+                analyzed.truncated() || lost, smtpIncomplete(envelope), analyzed.skeletonText(), null);
     }
 
     /** What the rules see of this message: an {@link SmtpMessage} and each {@link Attachment}. */
@@ -46,8 +47,17 @@ public record ExtractedMessage(SessionInfo session, int index, MessageOutcome ou
         List<Object> out = new ArrayList<>();
         MessageInfo info = message != null ? message
                 : new MessageInfo("", List.of(), "", "", "");
-        out.add(new SmtpMessage(session, info, attachments.size(), truncated, session.getLastSeen()));
+        out.add(new SmtpMessage(session, info, attachments.size(), truncated, incomplete, session.getLastSeen()));
         out.addAll(attachments);
         return out;
+    }
+
+    /**
+     * The SMTP limit that cut the message's transaction ({@code smtp.line_too_long},
+     * {@code smtp.held_overflow}, {@code smtp.too_many_unanswered}); it names the message before any
+     * limit of the MIME walk, since it came first. "" when none.
+     */
+    static String smtpIncomplete(SmtpEnvelope envelope) {
+        return envelope.incomplete();
     }
 }

@@ -76,7 +76,7 @@ public final class ExtractionPipeline implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             log.error("cannot analyse message {} of {}: {}", index, session, e.toString());
             return new ExtractedMessage(session, index, outcome, spool.size(), spool.gapBytes(), null, List.of(),
-                    true, "", e.toString());
+                    true, ExtractedMessage.smtpIncomplete(envelope), "", e.toString());
         } finally {
             try {
                 spool.discard();

@@ -53,6 +53,7 @@ final class JsonExtractionReport extends ExtractionReport {
         o.put("size", m.size());
         o.put("attachments", m.attachments().size());
         o.put("truncated", m.truncated());
+        o.put("incomplete", m.incomplete().isEmpty() ? null : m.incomplete());
         if (m.error() != null) {
             o.put("error", m.error());
         }
@@ -67,6 +68,8 @@ final class JsonExtractionReport extends ExtractionReport {
         o.put("messages", s.summary().messages());
         o.put("starttls", s.summary().starttls());
         o.put("gaps", s.summary().gaps());
+        o.put("commands", s.summary().commands());
+        o.put("replies", s.summary().replies());
         print(o);
     }
 

@@ -28,6 +28,9 @@ final class TextExtractionReport extends ExtractionReport {
         if (m.error() != null) {
             out.println("ERROR: " + m.error());
         }
+        if (!m.incomplete().isEmpty()) {
+            out.println("INCOMPLETE: " + m.incomplete());
+        }
         out.print(m.skeleton());
         for (Attachment a : m.attachments()) {
             out.printf("Attachment: %s%n  type %s (declared %s), %d bytes, %s%n  md5 %s%n  sha1 %s%n  sha256 %s%n"
@@ -40,8 +43,10 @@ final class TextExtractionReport extends ExtractionReport {
 
     @Override
     public void smtpSession(SmtpSessionRecord s) {
-        out.printf("== %s SMTP session: %d message(s), starttls %s, %d gap(s)%n%n", where(s.session()),
-                s.summary().messages(), s.summary().starttls() ? "yes" : "no", s.summary().gaps());
+        out.printf("== %s SMTP session: %d message(s), starttls %s, %d gap(s)%s%n%n", where(s.session()),
+                s.summary().messages(), s.summary().starttls() ? "yes" : "no", s.summary().gaps(),
+                s.summary().replies() == 0 ? ", no server replies captured"
+                        : s.summary().commands() == 0 ? ", no client commands captured" : "");
     }
 
     @Override

@@ -9,14 +9,17 @@ public final class SmtpMessage {
     private final MessageInfo message;
     private final int attachmentCount;
     private final boolean truncated;
+    private final String incomplete;
     private final Instant timestamp;
 
+    /** @param incomplete the weird id of the limit that cut the message's analysis, "" when none */
     public SmtpMessage(SessionInfo session, MessageInfo message, int attachmentCount, boolean truncated,
-                       Instant timestamp) {
+                       String incomplete, Instant timestamp) {
         this.session = session;
         this.message = message;
         this.attachmentCount = attachmentCount;
         this.truncated = truncated;
+        this.incomplete = incomplete;
         this.timestamp = timestamp;
     }
 
@@ -33,6 +36,11 @@ public final class SmtpMessage {
     public int getAttachmentCount() { return attachmentCount; }
     /** True when any part of the message fell in a gap of the TCP stream. */
     public boolean isTruncated() { return truncated; }
+    /**
+     * The weird id of the first limit that stopped or skipped analysis of the message
+     * ({@code smtp.line_too_long}, {@code smtp.held_overflow}, …); "" when nothing was cut.
+     */
+    public String getIncomplete() { return incomplete; }
     /** When the message ended on the wire (the packet that completed it). */
     public Instant getTimestamp() { return timestamp; }
     public long getTimestampMillis() { return timestamp.toEpochMilli(); }
