@@ -1,39 +1,48 @@
 #!/usr/bin/env bash
-# Benchmark of `extract`: generates (once) a deterministic ~1 GB capture of SMTP sessions with
-# attachments of 10 KB to 5 MB, runs extract on it with -Xmx256m, prints MB/s of pcap,
-# attachments/s and peak RSS; where tcpflow is installed, times `tcpflow -r` on the same file.
-# usage: bench/extract.sh [SIZE_MB]   (default 1024)
+# Benchmark of `extract` against the floor of its job and against tcpflow. Generates (once) a
+# deterministic capture as a sensor sees it (bench.SensorCapture: MTU-sized frames, hundreds of SMTP
+# sessions interleaved, 0.1 % retransmitted and 0.1 % reordered segments, base64, quoted-printable
+# and 7bit attachments of 10 KB to 5 MB). Prints, in the same run: the floor (the JDK's MD5, SHA-1,
+# SHA-256 and MIME base64 decoder over the same attachments, in-process CPU time: bench.FloorBench);
+# for each of BENCH_RUNS runs of `extract --json` (-Xmx256m) its wall time, CPU seconds (user+sys)
+# and peak RSS, with every attachment checked against the generator's hashes; the same for
+# `tcpflow -r`; then min and median of each, CPU/floor and extract's wall time over tcpflow's, and
+# the fixed cost of a run (extract of the capture's first 2 MB) with CPU/floor net of it.
+# Targets (issue 13, 1 GB on 2 cores): CPU <= 1.5 x floor, wall <= tcpflow's, peak RSS <= 300 MB.
+# usage: bench/extract.sh [SIZE_MB]   (default 1024; BENCH_RUNS default 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-1024}
+runs=${BENCH_RUNS:-3}
 work=bench/work; mkdir -p "$work"
-pcap="$work/smtp-${size}m.pcap"
 . bench/lib.sh
 bench_build
 cp="$(bench_classpath)"
-if [ ! -f "$pcap" ]; then
-  echo "generating $pcap ..."
-  java -cp "$cp" \
-    net.sguil.bridge.bench.SmtpBenchCapture "$pcap" "$size" | tee "$pcap.info"
-fi
-bytes=$(stat -c %s "$pcap")
-expected=$(sed -n 's/.*attachments=\([0-9]*\).*/\1/p' "$pcap.info")
-out="$work/out"; rm -rf "$out"
-sync; cat "$pcap" > /dev/null   # same page-cache state for both tools
-/usr/bin/time -f "%e %M" -o "$work/time.txt" \
-  java -Xmx256m -jar target/sguil-bridge.jar extract --json -o "$out" "$pcap" > "$work/extract.json"
-read -r secs rss_kb < "$work/time.txt"
-found=$(grep -c '"type":"attachment"' "$work/extract.json" || true)
-complete=$(grep '"type":"attachment"' "$work/extract.json" | grep -c '"state":"complete"' || true)
-awk -v b="$bytes" -v s="$secs" -v n="$found" -v e="$expected" -v c="$complete" -v r="$rss_kb" 'BEGIN {
-  printf "extract: %.0f MB in %.2f s = %.1f MB/s of pcap, %.1f attachments/s (%d found, %d complete, %d expected), peak RSS %.0f MB\n",
-    b/1048576, s, b/1048576/s, n/s, n, c, e, r/1024 }'
-if command -v tcpflow >/dev/null; then
-  tf="$work/tcpflow"; rm -rf "$tf"; mkdir -p "$tf"
-  /usr/bin/time -f "%e %M" -o "$work/time-tcpflow.txt" tcpflow -r "$pcap" -o "$tf" >/dev/null 2>&1
-  read -r tsecs trss < "$work/time-tcpflow.txt"
-  awk -v b="$bytes" -v s="$secs" -v t="$tsecs" 'BEGIN {
-    printf "tcpflow -r: %.2f s = %.1f MB/s; extract is %.2fx the speed of tcpflow alone\n", t, b/1048576/t, t/s }'
+pcap=$(bench_capture "$cp" smtp "$size")
+bench_floor "$pcap" "$cp"
+out="$work/out"; tf="$work/tcpflow"
+rm -f "$work/time-extract" "$work/time-tcpflow"
+sync; cat "$pcap" > /dev/null   # the same page-cache state for both tools
+for i in $(seq "$runs"); do
+  rm -rf "$out"
+  bench_timed "$work/time-extract" java -Xmx256m -jar target/sguil-bridge.jar extract --json -o "$out" "$pcap" \
+    > "$work/extract.json"
+  rm -rf "$out"
+  bench_run_line extract "$i" "$work/time-extract"
+  java -cp "$cp" net.sguil.bridge.bench.VerifyAttachments "$pcap.manifest" "$work/extract.json"
+  rm -rf "$tf"; mkdir -p "$tf"
+  bench_timed "$work/time-tcpflow" tcpflow -r "$pcap" -o "$tf" >/dev/null 2>&1
   rm -rf "$tf"
-fi
+  tail -1 "$work/time-tcpflow" | awk -v i="$i" '{ printf "tcpflow -r run %d: wall %.2f s, CPU %.2f s\n", i, $1, $2 + $3 }'
+done
+fixed=$(bench_cpu java -Xmx256m -jar target/sguil-bridge.jar extract --json -o "$out" "$(bench_prefix "$pcap")")
 rm -rf "$out"
+bench_summary extract "$work/time-extract" "$pcap"
+read -r tmin tmed _ < <(bench_stats "$work/time-tcpflow" 1)
+awk -v cmin="$cpu_min" -v cmed="$cpu_med" -v wmin="$wall_min" -v wmed="$wall_med" -v f="$floor" -v x="$fixed" \
+    -v tmin="$tmin" -v tmed="$tmed" 'BEGIN {
+  printf "extract CPU / floor: min %.2f / median %.2f (target <= 1.5; floor %.2f CPU-s)\n", cmin / f, cmed / f, f
+  printf "fixed cost (extract of the first 2 MB: JVM start-up, class loading, JIT): %.2f CPU-s; (CPU - fixed) / floor: min %.2f / median %.2f\n",
+    x, (cmin - x) / f, (cmed - x) / f
+  printf "tcpflow -r: wall min %.2f / median %.2f s; extract wall / tcpflow wall: min %.2f / median %.2f (target <= 1)\n",
+    tmin, tmed, wmin / tmin, wmed / tmed }'

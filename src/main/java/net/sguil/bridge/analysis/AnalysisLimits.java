@@ -16,10 +16,11 @@ import net.sguil.bridge.tcp.TcpLimits;
  * is {@code limits.tcp.max_connections} (see {@link RecordSettings}).
  */
 public record AnalysisLimits(PcapLimits pcap, TcpLimits tcp, SmtpLimits smtp, MimeLimits mime, HttpLimits http,
-                             SpoolLimits spool, FileLimits files) {
+                             SpoolLimits spool, FileLimits files, MemoryLimits memory) {
     public static AnalysisLimits defaults() {
         return new AnalysisLimits(PcapLimits.defaults(), TcpLimits.defaults(), SmtpLimits.defaults(),
-                MimeLimits.defaults(), HttpLimits.defaults(), SpoolLimits.defaults(), FileLimits.defaults());
+                MimeLimits.defaults(), HttpLimits.defaults(), SpoolLimits.defaults(), FileLimits.defaults(),
+                MemoryLimits.defaults());
     }
 
     /** The defaults with whatever {@code limits.*} keys the file sets; an unknown one is refused. */

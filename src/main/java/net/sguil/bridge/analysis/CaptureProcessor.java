@@ -5,14 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
-import net.sguil.bridge.http.HttpFlow;
-import net.sguil.bridge.http.HttpSessionParser;
 import net.sguil.bridge.pcap.CaptureFiles;
 import net.sguil.bridge.pcap.PacketDecoder;
 import net.sguil.bridge.pcap.PacketSource;
 import net.sguil.bridge.pcap.RawPacket;
 import net.sguil.bridge.pcap.TcpSink;
-import net.sguil.bridge.smtp.SmtpSessionParser;
 import net.sguil.bridge.tcp.TcpReassembler;
 
 /**
@@ -57,22 +54,14 @@ public final class CaptureProcessor {
             throws IOException {
         AnalysisLimits limits = pipeline.config().limits();
         CaptureContext capture = new CaptureContext(files.get(0).getFileName().toString());
-        ProtocolDispatcher dispatcher = new ProtocolDispatcher(capture.weirds())
-                .with(Protocol.SMTP, c -> new SmtpSessionParser(limits.smtp(),
-                        new SmtpSessionRecorder(new ConnectionSource(c, capture), pipeline, capture.weirds()),
-                        capture.weirds()));
-        if (http) {
-            dispatcher.with(Protocol.HTTP, c -> {
-                ConnectionSource source = new ConnectionSource(c, capture);
-                return new HttpSessionParser(limits.http(), HttpFlow.of(c),
-                        e -> pipeline.reportHttp(HttpFacts.of(e, source.files())), capture.weirds());
-            });
-        }
-        TcpReassembler reassembler = new TcpReassembler(limits.tcp(), capture.weirds(), dispatcher);
+        TcpReassembler reassembler = new TcpReassembler(limits.tcp(), capture.weirds(),
+                new ProtocolDispatcher(capture, pipeline, http), pipeline.memory());
         PacketDecoder decoder = new PacketDecoder(limits.pcap(), capture.weirds(), filter.apply(reassembler));
         long packets = 0;
         long bytes = 0;
+        long connections = 0;
         String broken = null;
+        boolean finished = false;
         try {
             for (Path file : files) {
                 capture.reading(file.getFileName().toString());
@@ -89,19 +78,36 @@ public final class CaptureProcessor {
                         broken = source.truncation() == null ? broken : file.getFileName() + ": " + source.truncation();
                     } catch (IOException e) {
                         broken = file.getFileName() + ": " + e.getMessage();
+                    } finally {
+                        bytes = before + source.bytesConsumed();
                     }
-                    bytes = before + source.bytesConsumed();
                     progress.accept(bytes);
                 }
             }
-        } finally {
             reassembler.finish();
+            finished = true;
+        } catch (OutOfMemoryError e) {
+            // Something outgrew the budget after all: let go of every connection, say where reading
+            // stopped, and let the command report it (what was concluded before is still delivered).
+            connections = reassembler.connectionsSeen();
+            reassembler = null;
+            decoder = null;
+            broken = capture.currentFile() + ": out of memory after packet " + packets
+                    + " (the heap was exhausted; the rest was not analysed)";
+            throw e;
+        } finally {
+            if (reassembler != null) {
+                if (!finished) {
+                    reassembler.finish();
+                }
+                connections = reassembler.connectionsSeen();
+            }
             long n = packets;
             long total = bytes;
             String truncation = files.size() == 1 && broken != null
                     ? broken.substring(broken.indexOf(": ") + 2) : broken;
-            long connections = reassembler.connectionsSeen();
-            pipeline.reportCapture(() -> new CaptureReport(name, n, total, connections, truncation,
+            long seen = connections;
+            pipeline.reportCapture(() -> new CaptureReport(name, n, total, seen, truncation,
                     capture.weirds().snapshot()));
         }
     }

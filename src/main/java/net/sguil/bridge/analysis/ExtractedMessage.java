@@ -2,13 +2,16 @@ package net.sguil.bridge.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.sguil.bridge.facts.AttachedFile;
 import net.sguil.bridge.facts.Attachment;
+import net.sguil.bridge.facts.FileContent;
 import net.sguil.bridge.facts.MessageInfo;
 import net.sguil.bridge.facts.SessionInfo;
 import net.sguil.bridge.facts.SmtpMessage;
 import net.sguil.bridge.files.StoredFile;
 import net.sguil.bridge.mime.AnalyzedMessage;
 import net.sguil.bridge.mime.FoundFile;
+import net.sguil.bridge.mime.MimeFile;
 import net.sguil.bridge.smtp.MessageOutcome;
 import net.sguil.bridge.smtp.SmtpEnvelope;
 
@@ -18,7 +21,9 @@ import net.sguil.bridge.smtp.SmtpEnvelope;
  * @param index the message's number within its session, from 1
  * @param size bytes of the message captured
  * @param gapBytes bytes of the message lost to gaps
- * @param incomplete the weird id of the first limit that cut the analysis of the message; "" when none
+ * @param incomplete the weird id of what cut the analysis short: the analysis itself (e.g.
+ *        {@code tcp.evicted_memory}), else the first limit that cut the analysis of the message's
+ *        structure; "" when none
  * @param skeleton MIME structure in the manner of MIME::Parser's dump_skeleton
  * @param error why the message could not be analysed, or null
  */
@@ -28,36 +33,40 @@ public record ExtractedMessage(SessionInfo session, int index, MessageOutcome ou
 
     /** The SMTP and MIME layers' findings about one message, joined into what the rules see. */
     static ExtractedMessage of(SessionInfo session, int index, MessageOutcome outcome, long size, long gapBytes,
-                               SmtpEnvelope envelope, AnalyzedMessage analyzed, StoredFiles stored, boolean lost) {
+                               SmtpEnvelope envelope, AnalyzedMessage analyzed, StoredFiles stored, boolean lost,
+                               String incomplete) {
         MessageInfo info = new MessageInfo(envelope.mailFrom() == null ? "" : envelope.mailFrom(), envelope.rcptTo(),
-                analyzed.headers().subject(), analyzed.headers().messageId(), analyzed.headers().date());
+                analyzed.headers().subject(), analyzed.headers().messageId(), analyzed.headers().date(),
+                analyzed.headers().from(), analyzed.headers().to());
         List<Attachment> attachments = new ArrayList<>();
+        List<StoredFile> written = new ArrayList<>();
         for (FoundFile f : analyzed.files()) {
             StoredFile s = stored.at(f.location());
-            attachments.add(new Attachment(session, info, f.file().name(), f.file().contentType(), s.magic(),
-                    s.size(), s.md5(), s.sha1(), s.sha256(), f.truncated() ? Attachment.TRUNCATED : Attachment.COMPLETE,
-                    s.path().toString(), session.getLastSeen()));
+            written.add(s);
+            MimeFile m = f.file();
+            String parent = m.parent() < 0 ? Integer.toString(index)
+                    : written.get(m.parent()).path().getFileName().toString();
+            attachments.add(new Attachment(session, info, new AttachedFile(m.name(), m.contentType(),
+                    new FileContent(s.size(), s.md5(), s.sha1(), s.sha256(), s.magic(), s.mimeType()),
+                    s.path().toString(), f.truncated() ? Attachment.TRUNCATED : Attachment.COMPLETE,
+                    orEmpty(f.incomplete()), parent, m.depth()), session.getLastSeen()));
         }
         return new ExtractedMessage(session, index, outcome, size, gapBytes, info, attachments,
-                analyzed.truncated() || lost, smtpIncomplete(envelope), analyzed.skeletonText(), null);
+                analyzed.truncated() || lost, incomplete != null ? incomplete : orEmpty(analyzed.incomplete()),
+                analyzed.skeletonText(), null);
     }
 
     /** What the rules see of this message: an {@link SmtpMessage} and each {@link Attachment}. */
     public List<Object> facts() {
         List<Object> out = new ArrayList<>();
         MessageInfo info = message != null ? message
-                : new MessageInfo("", List.of(), "", "", "");
+                : new MessageInfo("", List.of(), "", "", "", "", "");
         out.add(new SmtpMessage(session, info, attachments.size(), truncated, incomplete, session.getLastSeen()));
         out.addAll(attachments);
         return out;
     }
 
-    /**
-     * The SMTP limit that cut the message's transaction ({@code smtp.line_too_long},
-     * {@code smtp.held_overflow}, {@code smtp.too_many_unanswered}); it names the message before any
-     * limit of the MIME walk, since it came first. "" when none.
-     */
-    static String smtpIncomplete(SmtpEnvelope envelope) {
-        return envelope.incomplete();
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 }

@@ -14,6 +14,7 @@ import net.sguil.bridge.mime.AnalyzedMessage;
 import net.sguil.bridge.mime.MessageAnalyzer;
 import net.sguil.bridge.smtp.MessageOutcome;
 import net.sguil.bridge.smtp.SmtpEnvelope;
+import net.sguil.bridge.tcp.MemoryBudget;
 import net.sguil.bridge.weird.Weirds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public final class ExtractionPipeline implements AutoCloseable {
     private final OrderedExecutor executor;
     private final Path spoolDir;
     private final SpoolBudget spoolBudget;
+    private final MemoryBudget memory;
 
     public ExtractionPipeline(ExtractionConfig config, ExtractionListener listener) throws IOException {
         this.config = config;
@@ -41,11 +43,19 @@ public final class ExtractionPipeline implements AutoCloseable {
         this.spoolDir = Files.createTempDirectory(config.outputDir(), ".spool-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         this.executor = new OrderedExecutor(config.threads());
-        this.spoolBudget = new SpoolBudget(config.limits().spool().memory());
+        this.memory = new MemoryBudget(config.limits().memory().bytes());
+        // The spools' share is kept below half the budget, so messages waiting for analysis never
+        // crowd out the connections they came from.
+        this.spoolBudget = new SpoolBudget(Math.min(config.limits().spool().memory(), memory.limit() / 2), memory);
     }
 
     public ExtractionConfig config() {
         return config;
+    }
+
+    /** The memory budget of every capture analysed through this pipeline. */
+    MemoryBudget memory() {
+        return memory;
     }
 
     /** A spool for the next message: in memory while small, in the private spool directory beyond. */
@@ -54,16 +64,17 @@ public final class ExtractionPipeline implements AutoCloseable {
     }
 
     /** Analyses a finished message on a worker; its result reaches the listener in capture order. */
+    /** @param cutBy the weird naming what cut the message short (an eviction, an SMTP limit), or null */
     void analyse(MessageSpool spool, MessageOutcome outcome, SmtpEnvelope envelope, int index, SessionInfo session,
-                 Weirds weirds) {
+                 String cutBy, Weirds weirds) {
         executor.submit(() -> {
-            ExtractedMessage m = analyseNow(spool, outcome, envelope, index, session, weirds);
+            ExtractedMessage m = analyseNow(spool, outcome, envelope, index, session, cutBy, weirds);
             return () -> listener.message(m);
         });
     }
 
     private ExtractedMessage analyseNow(MessageSpool spool, MessageOutcome outcome, SmtpEnvelope envelope, int index,
-                                        SessionInfo session, Weirds weirds) {
+                                        SessionInfo session, String cutBy, Weirds weirds) {
         boolean lost = spool.gapBytes() > 0 || outcome == MessageOutcome.INCOMPLETE;
         StoredFiles files = new StoredFiles(store, storeSubdir(session, index));
         try {
@@ -72,11 +83,11 @@ public final class ExtractionPipeline implements AutoCloseable {
                     ? analyzer.analyze(spool.file(), lost, files)
                     : analyzer.analyze(spool.memory(), spool.memoryLength(), lost, files);
             return ExtractedMessage.of(session, index, outcome, spool.size(), spool.gapBytes(), envelope, a, files,
-                    lost);
+                    lost, cutBy);
         } catch (IOException | RuntimeException e) {
             log.error("cannot analyse message {} of {}: {}", index, session, e.toString());
             return new ExtractedMessage(session, index, outcome, spool.size(), spool.gapBytes(), null, List.of(),
-                    true, ExtractedMessage.smtpIncomplete(envelope), "", e.toString());
+                    true, cutBy == null ? "" : cutBy, "", e.toString());
         } finally {
             try {
                 spool.discard();

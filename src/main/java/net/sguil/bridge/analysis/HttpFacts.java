@@ -9,10 +9,10 @@ final class HttpFacts {
     private HttpFacts() {
     }
 
-    static HttpTransaction of(HttpExchange e, String pcap) {
+    static HttpTransaction of(HttpExchange e, ConnectionSource source) {
         Instant start = e.connection().firstSeen();
         HttpTransaction.Builder b = HttpTransaction.builder()
-                .session(ConnectionSource.of(e.connection(), pcap, start), !e.connection().midstream())
+                .session(source.session(e.connection(), source.files(), start), !e.connection().midstream())
                 .index(e.index())
                 .requestLine(e.method(), e.uri(), e.version())
                 .host(e.host())

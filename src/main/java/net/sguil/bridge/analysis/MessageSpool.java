@@ -14,12 +14,18 @@ import java.util.Arrays;
  * Holds one message's bytes as they come off the wire: in memory while it is small and the
  * shared {@link SpoolBudget} allows, else in a private temporary file, so a message of any size
  * costs bounded heap, and most cost no disk writes. Remembers whether any of it was lost to a gap.
+ * The heap it takes (its array as it grows, a spill file's write buffer while open) is charged to
+ * the budget, so a flood of messages left open costs evictions, not the process.
  */
 final class MessageSpool {
+    private static final byte[] EMPTY = new byte[0];
+    private static final int FIRST_ARRAY = 1024;
+    private static final int WRITE_BUFFER = 16 << 10;
+
     private final Path dir;
     private final SpoolBudget budget;
     private final int maxInMemory;
-    private byte[] memory = new byte[8192];
+    private byte[] memory = EMPTY;
     private int memoryLength;
     private Path file;
     private OutputStream out;
@@ -35,11 +41,7 @@ final class MessageSpool {
     void write(byte[] buffer, int offset, int length) {
         try {
             if (file == null) {
-                if (memoryLength + length <= maxInMemory && budget.reserve(length)) {
-                    if (memoryLength + length > memory.length) {
-                        memory = Arrays.copyOf(memory, Math.min(maxInMemory,
-                                Math.max(memory.length * 2, memoryLength + length)));
-                    }
+                if (memoryLength + length <= maxInMemory && fits(memoryLength + length)) {
                     System.arraycopy(buffer, offset, memory, memoryLength, length);
                     memoryLength += length;
                     size += length;
@@ -54,12 +56,26 @@ final class MessageSpool {
         }
     }
 
+    /** Grows the array to hold {@code needed} bytes if the budget allows; false to spill instead. */
+    private boolean fits(int needed) {
+        if (needed <= memory.length) {
+            return true;
+        }
+        int grown = Math.min(maxInMemory, Math.max(needed, Math.max(FIRST_ARRAY, memory.length * 2)));
+        if (!budget.reserve(grown - memory.length)) {
+            return false;
+        }
+        memory = Arrays.copyOf(memory, grown);
+        return true;
+    }
+
     private void spill() throws IOException {
         file = Files.createTempFile(dir, "msg-", ".eml",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 16);
+        budget.hold(WRITE_BUFFER);
+        out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), WRITE_BUFFER);
         out.write(memory, 0, memoryLength);
-        budget.release(memoryLength);
+        budget.release(memory.length);
         memory = null;
         memoryLength = 0;
     }
@@ -76,6 +92,9 @@ final class MessageSpool {
                 out.close();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write spool file " + file, e);
+            } finally {
+                out = null;
+                budget.hold(-WRITE_BUFFER);
             }
         }
     }
@@ -97,8 +116,8 @@ final class MessageSpool {
     void discard() throws IOException {
         if (file != null) {
             Files.deleteIfExists(file);
-        } else {
-            budget.release(memoryLength);
+        } else if (memory != null) {
+            budget.release(memory.length);
             memory = null;
             memoryLength = 0;
         }

@@ -87,6 +87,9 @@ final class OrderedExecutor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (outputFailure instanceof Error e) {
+            throw e;
+        }
         if (outputFailure != null) {
             throw new IllegalStateException("extraction output failed: " + outputFailure, outputFailure);
         }

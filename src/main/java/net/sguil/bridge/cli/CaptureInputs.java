@@ -2,8 +2,11 @@ package net.sguil.bridge.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import net.sguil.bridge.analysis.CaptureReport;
 
@@ -14,7 +17,36 @@ final class CaptureInputs {
         void process(Path file) throws IOException;
     }
 
+    /** The files worth opening, and {@link Main#EXIT_BAD_INPUT} when some were not. */
+    record Checked(List<Path> usable, int status) {
+        /** This status unless it is OK, else the other one. */
+        int and(int other) {
+            return status != Main.EXIT_OK ? status : other;
+        }
+    }
+
     private CaptureInputs() {
+    }
+
+    /**
+     * Cheap checks before any work (such as compiling the rules) starts: each file exists, is a
+     * regular file and is readable; one line on stderr for each one that is not.
+     */
+    static Checked check(List<Path> files, PrintWriter err) {
+        List<Path> usable = new ArrayList<>();
+        for (Path f : files) {
+            String problem = !Files.exists(f) ? "no such file"
+                    : Files.isDirectory(f) ? "is a directory; give the capture files in it"
+                    : !Files.isRegularFile(f) ? "not a regular file"
+                    : !Files.isReadable(f) ? "permission denied" : null;
+            if (problem == null) {
+                usable.add(f);
+            } else {
+                err.println("sguil-bridge: " + f + ": " + problem);
+            }
+        }
+        err.flush();
+        return new Checked(usable, usable.size() == files.size() ? Main.EXIT_OK : Main.EXIT_BAD_INPUT);
     }
 
     /** @return {@link Main#EXIT_OK}, or {@link Main#EXIT_BAD_INPUT} when some file was unusable */
@@ -27,7 +59,8 @@ final class CaptureInputs {
                 err.println("sguil-bridge: " + f + ": no such file");
                 status = Main.EXIT_BAD_INPUT;
             } catch (IOException e) {
-                err.println("sguil-bridge: " + f + ": " + e.getMessage());
+                err.println("sguil-bridge: " + f + ": " + (e instanceof FileSystemException ? Failures.reason(e)
+                        : e.getMessage()));
                 status = Main.EXIT_BAD_INPUT;
             }
         }

@@ -29,7 +29,7 @@ final class DbCommands {
             return Main.EXIT_BAD_INPUT;
         } catch (SQLException e) {
             err.println("sguil-bridge: database error: " + e.getMessage());
-            return Main.EXIT_FAILURE;
+            return Main.EXIT_DB_UNREACHABLE;
         } finally {
             err.flush();
         }

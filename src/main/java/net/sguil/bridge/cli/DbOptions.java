@@ -20,17 +20,17 @@ import picocli.CommandLine.Option;
 public final class DbOptions {
     public static final String PASSWORD_ENV = DbSettingsSource.PASSWORD_ENV;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Bridge configuration file (db.url, db.user, db.password_file).")
+    @Option(names = "--config", paramLabel = "FILE", description = "The bridge's configuration file, for db.url, db.user and db.password_file.")
     Path config;
 
-    @Option(names = "--db", paramLabel = "URL", description = "Database, as jdbc:mariadb://HOST:PORT/DB.")
+    @Option(names = "--db", paramLabel = "URL", description = "The database, as jdbc:mariadb://HOST:PORT/DB.")
     String url;
 
-    @Option(names = "--db-user", paramLabel = "USER", description = "Database user.")
+    @Option(names = "--db-user", paramLabel = "USER", description = "The database user.")
     String user;
 
     @Option(names = "--db-password-file", paramLabel = "FILE",
-            description = "File holding the database password (one trailing newline is ignored). "
+            description = "The file holding the database password (one trailing newline is ignored). "
                     + "Otherwise the password is taken from $" + PASSWORD_ENV + ", then from db.password_file.")
     Path passwordFile;
 

@@ -2,9 +2,7 @@ package net.sguil.bridge.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import net.sguil.bridge.analysis.AnalysisLimits;
@@ -20,31 +18,37 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "extract", mixinStandardHelpOptions = true,
+        header = "Extracts every attachment of every SMTP session in capture files.",
         description = {
-            "Extracts every attachment of every SMTP session in the given captures (pcap, pcapng, gzip).",
-            "SMTP is recognised by its dialogue on any port. Files are stored under the output directory only,",
-            "with sanitised names, mode 0640, never overwriting; each gets MD5, SHA-1, SHA-256 and a type from its",
-            "magic bytes. Anything lost to a capture gap makes the message's attachments 'truncated'.",
+            "Reads pcap, pcapng and gzip-compressed captures and recognises SMTP by its dialogue on any port. "
+                    + "Each attachment is stored under the output directory only, with a sanitised name, mode 0640, "
+                    + "never overwriting another file, and gets MD5, SHA-1, SHA-256 and a type from its magic bytes. "
+                    + "A byte of a message lost in the capture makes all of that message's attachments 'truncated'.",
             "",
-            "Exit status: 0 every capture was read (a capture cut mid-record is processed up to the cut and",
-            "reported); 2 some input was unusable (its error is on stderr; the other files are still processed)."})
+            "An unusable capture is one line on stderr; the other files are still processed. A capture cut "
+                    + "mid-record is processed up to the cut, and the cut is reported."},
+        exitCodeList = {
+            "0:every capture was read",
+            "2:some input was unusable (one line on stderr for each)",
+            "4:the output directory cannot be created or written"})
 public final class ExtractCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Capture files.")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Capture files (pcap, pcapng, gzip).")
     List<Path> files;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
-            description = "Directory for the extracted files (created if missing).")
+            description = "The directory for the extracted files; created (mode 0750) if missing.")
     Path outputDir;
 
-    @Option(names = "--json", description = "One JSON object per line (attachment, message, session, pcap records).")
+    @Option(names = "--json", description = "Print one JSON object per line: attachment, message, session and "
+            + "pcap records.")
     boolean json;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Take analysis limits (limits.tcp.…, "
-            + "limits.mime.…, …) from the bridge's configuration file.")
+    @Option(names = "--config", paramLabel = "FILE", description = "Take the analysis limits (limits.tcp.…, "
+            + "limits.mime.… and the rest) from the bridge's configuration file.")
     Path config;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for MIME decoding and hashing "
-            + "(default: the number of processors).")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for MIME decoding and hashing; "
+            + "the default is the number of processors.")
     Integer threads;
 
     @Spec
@@ -54,30 +58,30 @@ public final class ExtractCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(outputDir)) {
-            Files.createDirectories(outputDir,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
+        CaptureInputs.Checked inputs = CaptureInputs.check(files, err);
+        if (inputs.usable().isEmpty()) {
+            return inputs.status();
         }
-        ExtractionConfig config;
+        AnalysisLimits limits;
         try {
-            config = ExtractionConfig.defaults(outputDir).withLimits(limits(this.config));
+            limits = limits(this.config);
         } catch (ConfigException e) {
-            err.println("sguil-bridge: " + e.getMessage());
-            return Main.EXIT_BAD_INPUT;
+            throw new CommandFailure(Main.EXIT_BAD_INPUT, e.getMessage());
         }
+        ExtractionConfig config = ExtractionConfig.defaults(OutputDirectory.prepare(outputDir, "-o")).withLimits(limits);
         if (threads != null) {
             config = config.withThreads(Math.max(1, threads));
         }
-        int status = Main.EXIT_OK;
+        int status;
         ExtractionReport report = json ? new JsonExtractionReport(out, err) : new TextExtractionReport(out, err);
         try (ExtractionPipeline pipeline = new ExtractionPipeline(config, report);
-             Progress progress = Progress.forFiles(files)) {
+             Progress progress = Progress.forFiles(inputs.usable())) {
             CaptureProcessor processor = new CaptureProcessor(pipeline, false);
-            status = CaptureInputs.processEach(files, err, f -> processor.process(f, progress.forFile(f)));
+            status = CaptureInputs.processEach(inputs.usable(), err, f -> processor.process(f, progress.forFile(f)));
         }
         out.flush();
         err.flush();
-        return status;
+        return inputs.and(status);
     }
 
     /** The analysis limits of a configuration file, or the defaults without one. */

@@ -32,12 +32,16 @@ final class JsonExtractionReport extends ExtractionReport {
             o.put("filename", a.getFilename());
             o.put("content_type", a.getContentType());
             o.put("magic", a.getMagic());
+            o.put("mime_type", a.getMimeType());
             o.put("size", a.getSize());
             o.put("md5", a.getMd5());
             o.put("sha1", a.getSha1());
             o.put("sha256", a.getSha256());
             o.put("state", a.getState());
             o.put("stored", a.getStored());
+            o.put("parent", a.getParent());
+            o.put("depth", a.getDepth());
+            o.put("incomplete", a.getIncomplete().isEmpty() ? null : a.getIncomplete());
             print(o);
         }
         Map<String, Object> o = record("message", m.session());
@@ -49,6 +53,8 @@ final class JsonExtractionReport extends ExtractionReport {
             o.put("subject", m.message().getSubject());
             o.put("message_id", m.message().getMessageId());
             o.put("date", m.message().getDate());
+            o.put("from", m.message().getFrom());
+            o.put("to", m.message().getTo());
         }
         o.put("size", m.size());
         o.put("attachments", m.attachments().size());
@@ -94,6 +100,11 @@ final class JsonExtractionReport extends ExtractionReport {
         o.put("src_port", s.getSrcPort());
         o.put("dst_ip", s.getDstIp());
         o.put("dst_port", s.getDstPort());
+        if (!s.getTunnel().isEmpty()) {
+            o.put("tunnel", s.getTunnel());
+            o.put("proxy_ip", s.getProxyIp());
+            o.put("proxy_port", s.getProxyPort());
+        }
         return o;
     }
 

@@ -8,7 +8,7 @@ public final class OutputOptions {
     @Option(names = "--csv", description = "Print CSV (with a header line) instead of a table.")
     boolean csv;
 
-    @Option(names = "--json", description = "Print one JSON object per row (JSON Lines), keys = column names.")
+    @Option(names = "--json", description = "Print one JSON object per row (JSON Lines), keyed by column name.")
     boolean json;
 
     ReportOutput.Format format() {

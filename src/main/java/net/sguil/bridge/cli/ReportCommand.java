@@ -7,7 +7,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code sguil-bridge report ...}: questions asked of Sguil's database. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Reports computed from Sguil's database.",
+        header = "Reports computed from Sguil's database.",
+        description = "Each report is one SQL query over Sguil's tables (the same SQL is in sguil-integration/sql/), "
+                + "printed as a table, CSV or JSON Lines.",
+        exitCodeList = "2:no subcommand was given",
         subcommands = {TopPortsCommand.class, SignatureTrendCommand.class})
 public final class ReportCommand implements Callable<Integer> {
     @Spec

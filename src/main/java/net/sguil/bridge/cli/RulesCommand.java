@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import net.sguil.bridge.rules.KnowledgeBaseLoader;
-import net.sguil.bridge.rules.RuleBuildException;
-import net.sguil.bridge.rules.RuleFileError;
+import net.sguil.bridge.rules.RuleDirectories;
 import net.sguil.bridge.rules.RuleFileOutline;
 import net.sguil.bridge.rules.RuleSet;
 import picocli.CommandLine.Command;
@@ -20,7 +17,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sguil-bridge rules …}: work with the DRL rule files. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "Work with the DRL rule files.",
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        header = "Checks the DRL rule files.",
+        description = "The rules are compiled at start-up by scan and run; rules check compiles them on their own "
+                + "and says what is there or what is wrong.",
+        exitCodeList = "2:no subcommand was given",
         subcommands = RulesCommand.Check.class)
 public final class RulesCommand implements Callable<Integer> {
     @Spec
@@ -34,40 +35,32 @@ public final class RulesCommand implements Callable<Integer> {
 
     /** {@code rules check [DIR…]}: compile and list what is there. */
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Compile every *.drl under the directories (default: drl) into one knowledge base "
-                    + "and list its packages, rules and declared types.",
-                    "Exit 0 when it compiles, 1 on compile errors (file:line: message on stderr), 2 when a directory is missing."})
+            header = "Compiles the rules and lists their packages, rules and declared types.",
+            description = {"Compiles every *.drl file under the default rule directory ($" + RuleDirectories.ENV
+                    + ", else the drl directory of the installation) and under each DIR into one knowledge base, "
+                    + "as scan does with --rules DIR. Each compile error is printed as file:line: message.",
+                    "",
+                    "A directory without rule files is a warning; a missing one is an error."},
+            exitCodeList = {
+                "0:the rules compile",
+                "1:the rules do not compile (file:line: message on stderr)",
+                "2:a rule directory does not exist"})
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "DIR", arity = "0..*", description = "rule directories or files (default: drl)")
+        @Parameters(paramLabel = "DIR", arity = "0..*", description = "Rule directories or files to compile after "
+                + "the default rule directory.")
         List<Path> dirs = List.of();
 
-        @Option(names = "--json", description = "one JSON object instead of the listing")
+        @Option(names = "--json", description = "Print one JSON object instead of the listing.")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            List<Path> roots = dirs.isEmpty() ? List.of(Path.of("drl")) : dirs;
-            for (Path d : roots) {
-                if (!Files.exists(d)) {
-                    err.println("sguil-bridge: " + d + ": no such file or directory");
-                    return Main.EXIT_BAD_INPUT;
-                }
-            }
-            RuleSet rules;
-            try {
-                rules = KnowledgeBaseLoader.load(roots);
-            } catch (RuleBuildException e) {
-                for (RuleFileError error : e.errors()) {
-                    err.println(error);
-                }
-                err.println("FAILED: " + e.errors().size() + " error(s); nothing was built");
-                return Main.EXIT_FAILURE;
-            }
+            RuleSet rules = RuleLoading.compile(RuleDirectories.withShipped(dirs), spec.commandLine().getErr(),
+                    "nothing was built");
             if (json) {
                 out.println(toJson(rules));
             } else {

@@ -21,10 +21,8 @@ import net.sguil.bridge.analysis.ExtractionPipeline;
 import net.sguil.bridge.analysis.FactFeed;
 import net.sguil.bridge.analysis.TimedFact;
 import net.sguil.bridge.rules.ActionHandler;
-import net.sguil.bridge.rules.KnowledgeBaseLoader;
 import net.sguil.bridge.rules.NetworkSet;
 import net.sguil.bridge.rules.PrintingEventSink;
-import net.sguil.bridge.rules.RuleBuildException;
 import net.sguil.bridge.rules.RuleDirectories;
 import net.sguil.bridge.rules.RuleEngine;
 import net.sguil.bridge.rules.RuleParameters;
@@ -36,13 +34,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
+        header = "Runs the rules over capture files and prints what they conclude, without a database.",
         description = {
-            "Runs the packet, stream and protocol analysis (SMTP attachments, HTTP transactions) over captures,",
-            "feeds the facts to the rules of drl/ (and of each --rules DIR) on a clock driven by the packets' own",
-            "times, and prints the events the rules conclude. No database needed.",
+            "The same packet, stream and protocol analysis as the daemon's (SMTP attachments and HTTP "
+                    + "transactions on any port) feeds its facts to the rules, on a clock driven by the packets' "
+                    + "own times, and every event the rules conclude is printed: a table, or JSON with --json.",
             "",
-            "Exit status: 0 it ran (whether or not anything fired); 1 the rules do not compile;",
-            "2 some input was unusable."})
+            "The rules are those of the default rule directory ($" + RuleDirectories.ENV + ", else the drl "
+                    + "directory of the installation), then of each --rules DIR. The inputs, the configuration "
+                    + "and the rule directories are checked before the rules are compiled."},
+        exitCodeList = {
+            "0:it ran, whether or not anything fired",
+            "1:the rules do not compile (file:line: message on stderr)",
+            "2:some input, option, configuration or rule directory was unusable",
+            "4:the --extract-dir directory cannot be created or written"})
 public final class ScanCommand implements Callable<Integer> {
     /** After the last packet the clock runs on, so that windows still open (e.g. PUT summaries) close. */
     private static final Duration DRAIN = Duration.ofDays(1);
@@ -50,18 +55,19 @@ public final class ScanCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Capture files (pcap, pcapng, gzip).")
     List<Path> files;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "More rule directories, besides drl/.")
+    @Option(names = "--rules", paramLabel = "DIR", description = "A rule directory to compile after the default "
+            + "one; repeatable.")
     List<Path> extraRules = new ArrayList<>();
 
-    @Option(names = "--json", description = "One JSON object per event.")
+    @Option(names = "--json", description = "Print one JSON object per event.")
     boolean json;
 
-    @Option(names = "--home-net", paramLabel = "CIDR,…", description = "Home networks (default from --config, "
-            + "else " + RuleParameters.DEFAULT_HOME_NET + ").")
+    @Option(names = "--home-net", paramLabel = "CIDR,…", description = "The home networks; the default comes "
+            + "from --config, else " + RuleParameters.DEFAULT_HOME_NET + ".")
     String homeNet;
 
-    @Option(names = "--extract-dir", paramLabel = "DIR", description = "Keep extracted attachments here "
-            + "(default: a private temporary directory, removed at the end).")
+    @Option(names = "--extract-dir", paramLabel = "DIR", description = "Keep the extracted attachments in this "
+            + "directory; by default they go to a private temporary directory, removed at the end.")
     Path extractDir;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Take rule parameters (trending, home_net, "
@@ -75,8 +81,11 @@ public final class ScanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        CaptureInputs.Checked inputs = CaptureInputs.check(files, err);
+        if (inputs.usable().isEmpty()) {
+            return inputs.status();
+        }
         RuleParameters parameters;
-        RuleSet rules;
         AnalysisLimits limits;
         try {
             limits = ExtractCommand.limits(config);
@@ -84,15 +93,13 @@ public final class ScanCommand implements Callable<Integer> {
             if (homeNet != null) {
                 parameters = parameters.withHomeNet(NetworkSet.parse(homeNet));
             }
-            rules = KnowledgeBaseLoader.load(RuleDirectories.withShipped(extraRules));
         } catch (ConfigException | IllegalArgumentException e) {
-            err.println("sguil-bridge: " + e.getMessage());
-            return Main.EXIT_BAD_INPUT;
-        } catch (RuleBuildException e) {
-            e.errors().forEach(err::println);
-            err.println("sguil-bridge: the rules do not compile; nothing was scanned");
-            return Main.EXIT_FAILURE;
+            throw new CommandFailure(Main.EXIT_BAD_INPUT, e.getMessage());
         }
+        if (extractDir != null) {
+            OutputDirectory.prepare(extractDir, "--extract-dir");
+        }
+        RuleSet rules = RuleLoading.compile(RuleDirectories.withShipped(extraRules), err, "nothing was scanned");
         boolean temporary = extractDir == null;
         Path dir = temporary ? Files.createTempDirectory("sguil-bridge-scan-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))) : extractDir;
@@ -112,7 +119,7 @@ public final class ScanCommand implements Callable<Integer> {
             };
             try (ExtractionPipeline pipeline = new ExtractionPipeline(ExtractionConfig.defaults(dir).withLimits(limits), feed)) {
                 CaptureProcessor processor = new CaptureProcessor(pipeline, true);
-                status = CaptureInputs.processEach(files, err, f -> processor.process(f, b -> { }));
+                status = CaptureInputs.processEach(inputs.usable(), err, f -> processor.process(f, b -> { }));
             }
             engine.advanceTo(engine.clock().plus(DRAIN));
         } finally {
@@ -122,7 +129,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
-        return status;
+        return inputs.and(status);
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -19,14 +19,18 @@ import picocli.CommandLine.Spec;
 
 /** {@code sguil-bridge report signature-trend}. */
 @Command(name = "signature-trend", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Counts one signature's alerts per UTC day against the median of the days before.",
+        exitCodeList = {
+            "0:the report was printed",
+            "2:an option or the configuration is unusable",
+            "3:the database cannot be reached, refused the login, or failed the query"},
         description = {
-            "Alerts of one signature per UTC day, against the median of the N days before each day, from Sguil's event table.",
+            "The alerts come from Sguil's event table; each day is set against the median of the N days before it.",
             "",
             "median_before counts days without alerts as 0. ratio = count / max(median_before, 1): always a number; "
                     + "for a signature that was silent before, it is the day's count itself.",
             "Days run from the first to the last day with an alert unless --from/--to say otherwise.",
-            "Columns: day, count, median_before, ratio.",
-            ""})
+            "Columns: day, count, median_before, ratio."})
 final class SignatureTrendCommand implements Callable<Integer> {
     private static final List<String> COLUMNS = List.of("day", "count", "median_before", "ratio");
 
@@ -44,13 +48,13 @@ final class SignatureTrendCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Which which;
 
-    @Option(names = "--days", paramLabel = "N", description = "Days before each day that the median covers (default ${DEFAULT-VALUE}).")
+    @Option(names = "--days", paramLabel = "N", description = "How many days before each day the median covers (default ${DEFAULT-VALUE}).")
     int days = 7;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", converter = Converters.Days.class, description = "First day to show (UTC).")
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", converter = Converters.Days.class, description = "The first day to show (UTC).")
     LocalDate from;
 
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", converter = Converters.Days.class, description = "Last day to show (UTC).")
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", converter = Converters.Days.class, description = "The last day to show (UTC).")
     LocalDate to;
 
     @Mixin

@@ -16,20 +16,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "snort-rules", mixinStandardHelpOptions = true,
-        description = "Tools for the Snort rules that ship with the bridge (snort-rules/).",
+        header = "Checks Snort rules files such as the bridge's snort-rules/local.rules.",
+        description = "The bridge ships Snort rules for the sensors (snort-rules/); snort-rules check parses them "
+                + "before they are deployed.",
+        exitCodeList = "2:no subcommand was given",
         subcommands = SnortRulesCommand.Check.class)
 public final class SnortRulesCommand {
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {
-                "Parses Snort 2.9 rules files and reports each error as FILE:LINE: message.",
-                "Checked: the header (action, protocol, addresses, ports, direction) and the options msg, flow,",
-                "content with nocase/depth/offset/distance/within, pcre (form only), classtype, priority,",
-                "reference, sid (unique per file, local range from 1000000), rev and metadata; other options",
-                "are reported as unsupported.",
-                "",
-                "Exit status: 0 no errors; 1 errors found; 2 a file could not be read."})
+            header = "Parses Snort 2.9 rules files and reports each error as FILE:LINE: message.",
+            description = "Checked: the header (action, protocol, addresses, ports, direction) and the options msg, "
+                    + "flow, content with nocase/depth/offset/distance/within, pcre (its form only), classtype, "
+                    + "priority, reference, sid (unique per file, local range from 1000000), rev and metadata. Other "
+                    + "options are reported as unsupported.",
+            exitCodeList = {
+                "0:no errors",
+                "1:errors were found (FILE:LINE: message on stdout)",
+                "2:a file could not be read"})
     static final class Check implements Callable<Integer> {
-        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Rules files (e.g. snort-rules/local.rules).")
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Rules files, such as snort-rules/local.rules.")
         List<Path> files;
 
         @Spec
@@ -51,7 +55,7 @@ public final class SnortRulesCommand {
                     status = Main.EXIT_BAD_INPUT;
                     continue;
                 } catch (IOException e) {
-                    err.println("sguil-bridge: " + f + ": cannot read: " + e);
+                    err.println("sguil-bridge: " + f + ": cannot read it: " + Failures.reason(e));
                     status = Main.EXIT_BAD_INPUT;
                     continue;
                 }

@@ -17,9 +17,10 @@ final class TextExtractionReport extends ExtractionReport {
 
     @Override
     public void message(ExtractedMessage m) {
-        out.printf("== %s message %d (%s, %d bytes%s)%n", where(m.session()), m.index(),
+        out.printf("== %s message %d (%s, %d bytes%s%s)%n", where(m.session()), m.index(),
                 m.outcome().name().toLowerCase(Locale.ROOT), m.size(),
-                m.gapBytes() > 0 ? ", " + m.gapBytes() + " bytes lost" : "");
+                m.gapBytes() > 0 ? ", " + m.gapBytes() + " bytes lost" : "",
+                m.incomplete() == null ? "" : ", cut short: " + m.incomplete());
         if (m.message() != null) {
             out.println("MAIL FROM: <" + m.message().getMailFrom() + ">");
             out.println("RCPT TO: " + m.message().getRcptTo().stream().map(r -> "<" + r + ">")
@@ -33,10 +34,14 @@ final class TextExtractionReport extends ExtractionReport {
         }
         out.print(m.skeleton());
         for (Attachment a : m.attachments()) {
-            out.printf("Attachment: %s%n  type %s (declared %s), %d bytes, %s%n  md5 %s%n  sha1 %s%n  sha256 %s%n"
-                            + "  stored %s%n",
-                    a.getFilename(), a.getMagic(), a.getContentType(), a.getSize(), a.getState(), a.getMd5(),
-                    a.getSha1(), a.getSha256(), a.getStored());
+            out.printf("Attachment: %s%n  type %s (declared %s), %d bytes, %s%s%n", a.getFilename(), a.getMagic(),
+                    a.getContentType(), a.getSize(), a.getState(),
+                    a.getIncomplete().isEmpty() ? "" : " (incomplete: " + a.getIncomplete() + ")");
+            if (a.getDepth() > 0) {
+                out.printf("  inside %s, depth %d%n", a.getParent(), a.getDepth());
+            }
+            out.printf("  md5 %s%n  sha1 %s%n  sha256 %s%n  stored %s%n", a.getMd5(), a.getSha1(), a.getSha256(),
+                    a.getStored());
         }
         out.println();
     }
@@ -60,6 +65,8 @@ final class TextExtractionReport extends ExtractionReport {
     }
 
     private static String where(SessionInfo s) {
-        return s.getPcap() + " " + s.getSrcIp() + ":" + s.getSrcPort() + " -> " + s.getDstIp() + ":" + s.getDstPort();
+        return s.getPcap() + " " + s.getSrcIp() + ":" + s.getSrcPort() + " -> " + s.getDstIp() + ":" + s.getDstPort()
+                + (s.getTunnel().isEmpty() ? "" : " via " + s.getTunnel() + " proxy " + s.getProxyIp() + ":"
+                + s.getProxyPort());
     }
 }

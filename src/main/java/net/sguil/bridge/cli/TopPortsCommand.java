@@ -23,15 +23,19 @@ import picocli.CommandLine.Spec;
 
 /** {@code sguil-bridge report top-ports}. */
 @Command(name = "top-ports", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Lists the destination ports that moved the most bytes into and out of the home network.",
+        exitCodeList = {
+            "0:the report was printed",
+            "2:an option or the configuration is unusable",
+            "3:the database cannot be reached, refused the login, or failed the query"},
         description = {
-            "Destination ports that moved the most bytes into and out of the home network, from Sguil's sancp table.",
+            "The sessions come from Sguil's sancp table.",
             "",
             "A session's bytes count by who sent them: bytes sent by the inside host are from my net, bytes sent "
                     + "by the outside host are to my net, whichever side opened the session. Sessions between two "
                     + "inside hosts (inside-to-inside) and between two outside hosts (outside-to-outside) are left out.",
             "A session belongs to the window its start_time falls in: SINCE <= start_time < UNTIL (UTC).",
-            "Columns: dst_port, bytes_to_mynet, bytes_from_mynet, total_bytes, sessions; ordered by total_bytes.",
-            ""})
+            "Columns: dst_port, bytes_to_mynet, bytes_from_mynet, total_bytes, sessions; ordered by total_bytes."})
 final class TopPortsCommand implements Callable<Integer> {
     private static final List<String> COLUMNS = List.of("dst_port", "bytes_to_mynet", "bytes_from_mynet", "total_bytes", "sessions");
 
@@ -43,17 +47,18 @@ final class TopPortsCommand implements Callable<Integer> {
     HomeNet homeNet;
 
     @Option(names = "--since", paramLabel = "TIME", converter = Converters.Times.class,
-            description = "Window start: 2006-06-15T10:00:00Z, '2006-06-15 10:00:00' (UTC) or relative (1h, 7d, 30m). Default: 1h.")
+            description = "The window's start: 2006-06-15T10:00:00Z, '2006-06-15 10:00:00' (UTC) or relative "
+                    + "(1h, 7d, 30m); the default is 1h.")
     TimeArg since = TimeArg.ago(Duration.ofHours(1));
 
     @Option(names = "--until", paramLabel = "TIME", converter = Converters.Times.class,
-            description = "Window end (exclusive), same forms as --since. Default: now.")
+            description = "The window's end (exclusive), in the same forms as --since; the default is now.")
     TimeArg until = TimeArg.ago(Duration.ZERO);
 
-    @Option(names = "--limit", paramLabel = "N", description = "Number of ports to show (default ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", paramLabel = "N", description = "How many ports to show (default ${DEFAULT-VALUE}).")
     int limit = 10;
 
-    @Option(names = "--sensor", paramLabel = "NAME", description = "Only sessions of this sensor (repeatable).")
+    @Option(names = "--sensor", paramLabel = "NAME", description = "Only the sessions of this sensor; repeatable.")
     List<String> sensors = new ArrayList<>();
 
     @Mixin

@@ -1,19 +1,8 @@
 package net.sguil.bridge.daemon;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import net.sguil.bridge.analysis.TimedFact;
 import net.sguil.bridge.facts.ExtractSession;
 import net.sguil.bridge.rules.ActionHandler;
@@ -21,43 +10,63 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the rules' pcap requests off the rule-firing thread, one at a time, from a bounded queue:
- * a slow search through a sensor's pcaps never stalls alert intake, and a flood of requests is
- * dropped (and counted) rather than piling up. The facts found go back to the engine through
- * {@code results}. Requests still queued at shutdown are saved and picked up at the next start.
+ * Runs the rules' pcap requests off the rule-firing thread, one at a time, from the durable {@link
+ * ActionQueue}: a slow search through a sensor's pcaps never stalls alert intake, and a flood of
+ * requests is refused (and counted) rather than piling up. What an analysis found goes to {@code
+ * results}, whose owner finishes the request ({@link #finished}) once those facts are in the engine
+ * and their conclusions in the outbox; requests a crash interrupted are carried out again at start,
+ * after their partial output is removed.
  */
-final class ActionRunner implements ActionHandler, AutoCloseable {
+final class ActionRunner implements ActionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ActionRunner.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    static final String PENDING_FILE = "actions.pending";
+
+    /** Receives an analysis' facts on the worker thread; must call {@link #finished} when they are durable. */
+    @FunctionalInterface
+    interface Results {
+        void accept(ActionQueue.Pending request, List<TimedFact> facts);
+    }
 
     private final SessionAnalyzer analyzer;
-    private final Consumer<List<TimedFact>> results;
+    private final ActionQueue queue;
     private final DaemonCounters counters;
-    private final Path pendingFile;
-    private final BlockingQueue<ExtractSession> queue;
+    private final Results results;
     private final Thread worker;
     private volatile boolean running = true;
 
-    ActionRunner(SessionAnalyzer analyzer, int capacity, Path stateDir, DaemonCounters counters,
-                 Consumer<List<TimedFact>> results) throws IOException {
+    ActionRunner(SessionAnalyzer analyzer, ActionQueue queue, DaemonCounters counters, Results results)
+            throws IOException {
         this.analyzer = analyzer;
-        this.results = results;
+        this.queue = queue;
         this.counters = counters;
-        this.pendingFile = stateDir.resolve(PENDING_FILE);
-        this.queue = new ArrayBlockingQueue<>(capacity);
-        for (ExtractSession r : loadPending()) {
-            extract(r);
+        this.results = results;
+        analyzer.removeStaleSpools();
+        for (ActionQueue.Pending p : queue.replayed()) {
+            analyzer.discardPartial(p.request());
+        }
+        if (!queue.replayed().isEmpty()) {
+            LOG.info("{} pcap request(s) left unfinished by the last run are carried out again", queue.replayed().size());
         }
         this.worker = new Thread(this::run, "pcap-actions");
         this.worker.setDaemon(true);
-        this.worker.start();
     }
 
-    /** Called on the engine's thread: never blocks. */
+    void start() {
+        worker.start();
+    }
+
+    /**
+     * Called on the engine's thread: never blocks on an analysis. The request is appended to the
+     * journal; a failure to do so is thrown, so the rows that raised it are not marked read.
+     */
     @Override
     public void extract(ExtractSession request) {
-        if (queue.offer(request)) {
+        ActionQueue.Pending p;
+        try {
+            p = queue.offer(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep a pcap request in the action journal", e);
+        }
+        if (p != null) {
             counters.actionsQueued.incrementAndGet();
         } else {
             counters.actionsDropped.incrementAndGet();
@@ -66,32 +75,35 @@ final class ActionRunner implements ActionHandler, AutoCloseable {
         }
     }
 
-    int queued() {
-        return queue.size();
+    /** The request's facts are in the engine and what they concluded is durable. */
+    void finished(ActionQueue.Pending p) throws IOException {
+        counters.actionsDone.incrementAndGet();
+        queue.done(p);
     }
 
     private void run() {
         while (running) {
-            ExtractSession r;
+            ActionQueue.Pending p;
             try {
-                r = queue.poll(500, TimeUnit.MILLISECONDS);
+                p = queue.take(500);
             } catch (InterruptedException e) {
                 return;
             }
-            if (r == null) {
+            if (p == null) {
                 continue;
             }
+            ExtractSession r = p.request();
             try {
-                List<TimedFact> facts = analyzer.analyse(r);
-                counters.actionsDone.incrementAndGet();
-                counters.analysisFactsIn.addAndGet(facts.size());
-                results.accept(facts);
+                SessionAnalyzer.Found found = analyzer.analyse(r);
+                counters.analysisFacts.addAndGet(found.facts().size());
+                counters.captures.addAndGet(found.captures());
+                results.accept(p, found.facts());
             } catch (SessionAnalyzer.NotAnalysable e) {
-                counters.actionsFailed.incrementAndGet();
+                givenUp(p);
                 LOG.info("cannot analyse {} session {}:{} -> {}:{}: {}", r.getKind(), r.getSrcIp(), r.getSrcPort(),
                         r.getDstIp(), r.getDstPort(), e.getMessage());
             } catch (IOException | RuntimeException e) {
-                counters.actionsFailed.incrementAndGet();
+                givenUp(p);
                 counters.error("pcap analysis failed: " + e);
                 LOG.warn("pcap analysis of {}:{} -> {}:{} failed", r.getSrcIp(), r.getSrcPort(), r.getDstIp(),
                         r.getDstPort(), e);
@@ -99,67 +111,23 @@ final class ActionRunner implements ActionHandler, AutoCloseable {
         }
     }
 
-    /** Finishes the request in hand (up to {@code waitMillis}) and saves the ones still queued. */
-    void stop(long waitMillis) throws IOException {
+    private void givenUp(ActionQueue.Pending p) {
+        counters.actionsFailed.incrementAndGet();
+        try {
+            queue.done(p);
+        } catch (IOException e) {
+            counters.error("action journal: " + e.getMessage());
+            LOG.warn("cannot record a given-up pcap request in the action journal: {}", e.getMessage());
+        }
+    }
+
+    /** Lets the request in hand finish (up to {@code waitMillis}); the others stay in the journal. */
+    void stop(long waitMillis) {
         running = false;
         try {
             worker.join(waitMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<ExtractSession> left = new ArrayList<>();
-        queue.drainTo(left);
-        savePending(left);
-    }
-
-    @Override
-    public void close() throws IOException {
-        stop(0);
-    }
-
-    private void savePending(List<ExtractSession> left) throws IOException {
-        if (left.isEmpty()) {
-            Files.deleteIfExists(pendingFile);
-            return;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (ExtractSession r : left) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("kind", r.getKind());
-            o.put("sensor", r.getSensor());
-            o.put("src_ip", r.getSrcIp());
-            o.put("src_port", r.getSrcPort());
-            o.put("dst_ip", r.getDstIp());
-            o.put("dst_port", r.getDstPort());
-            o.put("start", r.getStartTime().toString());
-            o.put("end", r.getEndTime() == null ? null : r.getEndTime().toString());
-            o.put("reason", r.getReason());
-            sb.append(JSON.writeValueAsString(o)).append('\n');
-        }
-        Path tmp = pendingFile.resolveSibling(PENDING_FILE + ".tmp");
-        Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-        Files.move(tmp, pendingFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        LOG.info("saved {} pcap request(s) for the next start", left.size());
-    }
-
-    private List<ExtractSession> loadPending() throws IOException {
-        List<ExtractSession> out = new ArrayList<>();
-        if (!Files.exists(pendingFile)) {
-            return out;
-        }
-        for (String line : Files.readAllLines(pendingFile, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            Map<?, ?> o = JSON.readValue(line, Map.class);
-            Object end = o.get("end");
-            out.add(new ExtractSession((String) o.get("kind"), (String) o.get("sensor"), (String) o.get("src_ip"),
-                    ((Number) o.get("src_port")).intValue(), (String) o.get("dst_ip"),
-                    ((Number) o.get("dst_port")).intValue(), Instant.parse((String) o.get("start")),
-                    end == null ? null : Instant.parse((String) end), (String) o.get("reason")));
-        }
-        Files.delete(pendingFile);
-        return out;
     }
 }

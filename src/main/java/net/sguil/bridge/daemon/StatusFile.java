@@ -1,40 +1,47 @@
 package net.sguil.bridge.daemon;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import net.sguil.bridge.state.AtomicFile;
 
 /**
  * The daemon's health, rewritten atomically every health interval as {@code status.json} in the
  * state directory, so that {@code sguil-bridge status} (or a monitoring script) can read it without
- * talking to the process.
+ * talking to the process. Readable by the owner and the group.
  */
 public final class StatusFile {
     public static final String NAME = "status.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private StatusFile() {
     }
 
-    static void write(Path stateDir, Map<String, Object> status) throws IOException {
-        Path target = stateDir.resolve(NAME);
-        Path tmp = stateDir.resolve(NAME + ".tmp");
-        Files.write(tmp, JSON.writeValueAsBytes(status));
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    static void write(Path stateDir, DaemonStatus status) throws IOException {
+        byte[] json = JSON.writeValueAsBytes(status);
+        AtomicFile.write(stateDir.resolve(NAME), AtomicFile.GROUP_READABLE, out -> out.write(json));
     }
 
     /** The last status the daemon wrote. */
+    public static DaemonStatus load(Path stateDir) throws IOException {
+        return JSON.readValue(stateDir.resolve(NAME).toFile(), DaemonStatus.class);
+    }
+
+    /** The same file as plain JSON, field by field, as a monitoring script sees it. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> read(Path stateDir) throws IOException {
         return JSON.readValue(stateDir.resolve(NAME).toFile(), Map.class);
+    }
+
+    /** {@code status} as JSON text, the way the file holds it. */
+    public static String json(DaemonStatus status) throws IOException {
+        return JSON.writeValueAsString(status);
     }
 }

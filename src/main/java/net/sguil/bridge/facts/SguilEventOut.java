@@ -28,10 +28,20 @@ public final class SguilEventOut {
     private final String evidenceKey;
     private final String detail;
     private final String htmlDetail;
+    private final String summary;
 
+    /** A conclusion without a {@link #getSummary() summary} (as the outbox keeps it: sguild has no use for one). */
     public SguilEventOut(String signature, int priority, String sigClass, long generatorId, long signatureId,
                          long revision, Instant timestamp, String srcIp, int srcPort, String dstIp, int dstPort,
                          int ipProto, String rule, String evidenceKey, String detail, String htmlDetail) {
+        this(signature, priority, sigClass, generatorId, signatureId, revision, timestamp, srcIp, srcPort, dstIp,
+                dstPort, ipProto, rule, evidenceKey, detail, htmlDetail, null);
+    }
+
+    public SguilEventOut(String signature, int priority, String sigClass, long generatorId, long signatureId,
+                         long revision, Instant timestamp, String srcIp, int srcPort, String dstIp, int dstPort,
+                         int ipProto, String rule, String evidenceKey, String detail, String htmlDetail,
+                         String summary) {
         this.signature = Objects.requireNonNull(signature, "signature");
         this.priority = priority;
         this.sigClass = sigClass;
@@ -48,6 +58,7 @@ public final class SguilEventOut {
         this.evidenceKey = evidenceKey;
         this.detail = detail;
         this.htmlDetail = htmlDetail;
+        this.summary = summary;
     }
 
     public String getSignature() { return signature; }
@@ -67,6 +78,10 @@ public final class SguilEventOut {
     public String getRule() { return rule; }
     /** What the conclusion is about (e.g. signature + day, or a file's sha256 + session); the de-duplication key with the rule. */
     public String getEvidenceKey() { return evidenceKey; }
+    /** The detail as {@code label: value} lines, each value in printable ASCII. */
     public String getDetail() { return detail; }
+    /** The detail as the Sguil console shows it: HTML in printable ASCII. */
     public String getHtmlDetail() { return htmlDetail; }
+    /** What happened, in one printable line for a table (e.g. {@code refused 405, PUT /index.html}); null when the rule gave none. */
+    public String getSummary() { return summary; }
 }

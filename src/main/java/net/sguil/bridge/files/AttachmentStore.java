@@ -59,7 +59,7 @@ public final class AttachmentStore {
     /**
      * Reads {@code decodedBytes} to its end once, writing them to a new file in {@code subdir}
      * (sanitized like a file name; null or empty: the output directory itself) and computing MD5,
-     * SHA-1, SHA-256 and the magic type in the same pass. The stream is not closed.
+     * SHA-1, SHA-256 in the same pass, and the type from the first bytes. The stream is not closed.
      *
      * @throws IOException when the disk fails, or reading {@code decodedBytes} fails
      */
@@ -134,7 +134,8 @@ public final class AttachmentStore {
         MessageDigest sha1 = digest("SHA-1");
         MessageDigest sha256 = digest("SHA-256");
         byte[] buf = new byte[BUFFER_SIZE];
-        byte[] head = new byte[MagicDetector.HEAD_SIZE];
+        ByteBuffer chunk = ByteBuffer.wrap(buf);
+        byte[] head = new byte[FileTypeDetector.HEAD_SIZE];
         int headLen = 0;
         long size = 0;
         while (true) {
@@ -150,15 +151,15 @@ public final class AttachmentStore {
             md5.update(buf, 0, n);
             sha1.update(buf, 0, n);
             sha256.update(buf, 0, n);
-            ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-            while (bb.hasRemaining()) {
-                out.write(bb);
+            chunk.clear().limit(n);
+            while (chunk.hasRemaining()) {
+                out.write(chunk);
             }
             size += n;
         }
         HexFormat hex = HexFormat.of();
         return new StoredFile(shown, size, hex.formatHex(md5.digest()), hex.formatHex(sha1.digest()),
-                hex.formatHex(sha256.digest()), MagicDetector.detect(head, headLen));
+                hex.formatHex(sha256.digest()), FileTypeDetector.detect(head, headLen));
     }
 
     private static MessageDigest digest(String algorithm) {

@@ -1,5 +1,6 @@
 package net.sguil.bridge.http;
 
+import net.sguil.bridge.bytes.ByteScan;
 import net.sguil.bridge.weird.Weirds;
 
 /**
@@ -88,7 +89,7 @@ final class BodyReader {
                 advance(n);
                 continue;
             }
-            int nl = LineBuffer.indexOfLf(b, i, end);
+            int nl = ByteScan.indexOf(b, i, end, (byte) '\n');
             int stop = nl < 0 ? end : nl;
             if (!line.append(b, i, stop - i)) {
                 fail(HttpWeird.HTTP_LINE_TOO_LONG);

@@ -110,6 +110,11 @@ final class HeadReader<T> {
         return framingLost;
     }
 
+    /** Heap held for the head being read: the line buffer, and about twice its bytes as field strings. */
+    long heldBytes() {
+        return 96 + line.heldBytes() + 2 * headBytes + 48L * fields.size();
+    }
+
     /** The first bytes of the head as sent (blank lines before the start line included), ISO-8859-1. */
     String prefix() {
         return new String(prefix, 0, prefixLength, StandardCharsets.ISO_8859_1);

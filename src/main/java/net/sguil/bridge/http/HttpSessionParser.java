@@ -26,7 +26,7 @@ import net.sguil.bridge.weird.Weirds;
  * throws on input.
  */
 public final class HttpSessionParser implements StreamHandler {
-    private enum Mode { HEAD, BODY, DEAD }
+    private enum Mode { HEAD, BODY, DEAD, TUNNEL }
 
     private final HttpLimits limits;
     private final HttpFlow flow;
@@ -55,6 +55,12 @@ public final class HttpSessionParser implements StreamHandler {
     /** The limit that stopped the analysis of the server's side, or null. */
     private HttpWeird serverDeadBy;
 
+    /** A CONNECT's payload, once the proxy accepted it: where each direction's later bytes go. */
+    private StreamHandler tunnel;
+    private final long[] tunnelStart = {-1, -1};
+    private long serverOffset;
+    private long clientBytesBeforeTunnel;
+
     public HttpSessionParser(HttpLimits limits, HttpFlow flow, HttpListener listener, Weirds weirds) {
         this.limits = limits;
         this.flow = flow;
@@ -78,6 +84,7 @@ public final class HttpSessionParser implements StreamHandler {
         } else {
             serverBytes += len;
             serverData(buf, off, len);
+            serverOffset += len;
         }
         drain();
     }
@@ -88,11 +95,21 @@ public final class HttpSessionParser implements StreamHandler {
             return;
         }
         gaps++;
-        if (direction == Direction.CLIENT_TO_SERVER) {
+        if ((direction == Direction.CLIENT_TO_SERVER ? clientMode : serverMode) == Mode.TUNNEL) {
+            if (tunnel != null) {
+                tunnel.onGap(direction, streamOffset - tunnelStart(direction, streamOffset), length);
+            } else {
+                clientBytesBeforeTunnel += length;
+            }
+        } else if (direction == Direction.CLIENT_TO_SERVER) {
             clientGap(length);
-            clientOffset += length;
         } else {
             serverGap(length);
+        }
+        if (direction == Direction.CLIENT_TO_SERVER) {
+            clientOffset += length;
+        } else {
+            serverOffset += length;
         }
         drain();
     }
@@ -121,6 +138,33 @@ public final class HttpSessionParser implements StreamHandler {
             e.requestDone = true;
             emit(e);
         }
+        if (tunnel != null) {
+            tunnel.onClose(reason);
+        }
+    }
+
+    @Override
+    public long heldBytes() {
+        return 512 + requestHead.heldBytes() + responseHead.heldBytes() + 512L * pending.size()
+                + (tunnel == null ? 0 : tunnel.heldBytes());
+    }
+
+    /** Bytes {@code [off, off+len)} at stream offset {@code at} belong to the CONNECT tunnel. */
+    private void toTunnel(Direction d, byte[] b, int off, int len, long at) {
+        if (tunnel != null) {
+            tunnel.onData(d, b, off, len);
+            tunnelStart(d, at);
+        } else {
+            // Sent before the proxy's answer: lost to the tunnel's analysis, which is told so when it opens.
+            clientBytesBeforeTunnel += len;
+        }
+    }
+
+    private long tunnelStart(Direction d, long at) {
+        if (tunnelStart[d.ordinal()] < 0) {
+            tunnelStart[d.ordinal()] = at;
+        }
+        return tunnelStart[d.ordinal()];
     }
 
     // ---- client ----
@@ -129,6 +173,10 @@ public final class HttpSessionParser implements StreamHandler {
         int i = off;
         int end = off + len;
         while (i < end && clientMode != Mode.DEAD) {
+            if (clientMode == Mode.TUNNEL) {
+                toTunnel(Direction.CLIENT_TO_SERVER, b, i, end - i, clientOffset + (i - off));
+                return;
+            }
             if (clientMode == Mode.HEAD) {
                 if (!requestHead.started()) {
                     requestHeadOffset = clientOffset + (i - off);
@@ -224,10 +272,10 @@ public final class HttpSessionParser implements StreamHandler {
         }
         Framing framing = requestHead.framingLost() ? null : Framing.of(requestHead.fields(), false, weirds);
         if (rl.method().equals("CONNECT")) {
-            // What follows a CONNECT is a tunnel (usually TLS), not HTTP.
+            // What follows a CONNECT is a tunnel (usually TLS), not HTTP; it is followed if the proxy accepts.
             weirds.count(HttpWeird.HTTP_CONNECT_TUNNEL);
             requestDone();
-            clientMode = Mode.DEAD;
+            clientMode = Mode.TUNNEL;
         } else if (framing == null) {
             e.incomplete();
             requestDone();
@@ -268,6 +316,10 @@ public final class HttpSessionParser implements StreamHandler {
         int i = off;
         int end = off + len;
         while (i < end && serverMode != Mode.DEAD) {
+            if (serverMode == Mode.TUNNEL) {
+                toTunnel(Direction.SERVER_TO_CLIENT, b, i, end - i, serverOffset + (i - off));
+                return;
+            }
             if (serverMode == Mode.HEAD) {
                 if (!responseHead.started()) {
                     responseHeadNanos = flow.clock().getAsLong();
@@ -339,7 +391,19 @@ public final class HttpSessionParser implements StreamHandler {
             weirds.count(HttpWeird.HTTP_PROTOCOL_SWITCH);
             serverMode = Mode.DEAD;
             clientMode = Mode.DEAD;
+            tunnel = status == 101 || e == null ? null : listener.tunnel(e.build(flow.connection(), gaps));
+            if (tunnel != null) {
+                serverMode = Mode.TUNNEL;
+                clientMode = Mode.TUNNEL;
+                if (clientBytesBeforeTunnel > 0) {
+                    tunnel.onGap(Direction.CLIENT_TO_SERVER, 0, clientBytesBeforeTunnel);
+                    tunnelStart[0] = clientOffset - clientBytesBeforeTunnel;
+                }
+            }
             return;
+        }
+        if (method.equals("CONNECT")) {
+            clientMode = Mode.DEAD;
         }
         boolean bodiless = method.equals("HEAD") || status == 204 || status == 304;
         if (!bodiless && responseHead.framingLost()) {

@@ -2,19 +2,25 @@ package net.sguil.bridge.http;
 
 import java.nio.charset.StandardCharsets;
 
-/** The bytes of one line being read, up to a fixed capacity. */
+/** The bytes of one line being read, up to a fixed capacity; grown as lines need it, so short lines cost little. */
 final class LineBuffer {
-    private final byte[] bytes;
+    private static final byte[] EMPTY = new byte[0];
+
+    private final int capacity;
+    private byte[] bytes = EMPTY;
     private int length;
 
     LineBuffer(int capacity) {
-        this.bytes = new byte[capacity];
+        this.capacity = capacity;
     }
 
     /** @return false, appending nothing, when the line would exceed the capacity */
     boolean append(byte[] b, int off, int len) {
-        if (len > bytes.length - length) {
+        if (len > capacity - length) {
             return false;
+        }
+        if (length + len > bytes.length) {
+            bytes = java.util.Arrays.copyOf(bytes, Math.min(capacity, Math.max(length + len, Math.max(128, 2 * bytes.length))));
         }
         System.arraycopy(b, off, bytes, length, len);
         length += len;
@@ -43,12 +49,8 @@ final class LineBuffer {
         length = 0;
     }
 
-    static int indexOfLf(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+    /** Heap the buffer holds now. */
+    int heldBytes() {
+        return 16 + bytes.length;
     }
 }

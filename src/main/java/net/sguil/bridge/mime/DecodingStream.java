@@ -6,4 +6,9 @@ import java.io.InputStream;
 abstract class DecodingStream extends InputStream {
     /** True once input was met that could not be decoded faithfully (the output is then a best effort). */
     abstract boolean damaged();
+
+    /** True when every input byte so far was exactly in the encoding: nothing skipped, nothing guessed. */
+    boolean exact() {
+        return !damaged();
+    }
 }

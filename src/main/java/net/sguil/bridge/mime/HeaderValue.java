@@ -2,10 +2,8 @@ package net.sguil.bridge.mime;
 
 import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParameterList;
 import jakarta.mail.internet.ParseException;
-import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +12,8 @@ import net.sguil.bridge.weird.Weirds;
 
 /**
  * A structured header (Content-Type, Content-Disposition) split into its value and parameters by
- * Jakarta Mail, which joins RFC 2231 continuations and decodes their charsets. Jakarta's parser is
+ * Jakarta Mail, which joins RFC 2231 continuations and decodes their charsets (RFC 2047 words in
+ * values are {@link EncodedWords}' job). Jakarta's parser is
  * strict unless a JVM-wide system property says otherwise; rather than flip that for the whole
  * process, a value it rejects is re-tokenized leniently here (split at unquoted semicolons, values
  * re-quoted) and handed back to it, so the RFC 2231 handling stays Jakarta's.
@@ -69,19 +68,6 @@ final class HeaderValue {
             return new HeaderValue(d == null ? "" : d.toLowerCase(Locale.ROOT), p == null ? new ParameterList() : p);
         } catch (ParseException | RuntimeException e) {
             return lenient(raw, weirds);
-        }
-    }
-
-    /** Decodes RFC 2047 encoded words; the input unchanged when it has none or they cannot be decoded. */
-    static String decodeWords(String s, Weirds weirds) {
-        if (s == null || !s.contains("=?")) {
-            return s;
-        }
-        try {
-            return MimeUtility.decodeText(s);
-        } catch (UnsupportedEncodingException | RuntimeException e) {
-            weirds.count(MimeWeird.MIME_BAD_ENCODED_WORD);
-            return s;
         }
     }
 

@@ -3,6 +3,7 @@ package net.sguil.bridge.mime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import net.sguil.bridge.bytes.ByteScan;
 
 /** Reads lines (LF or CRLF) of at most a fixed length; the rest of a longer line is dropped and flagged. */
 final class LineReader {
@@ -13,7 +14,8 @@ final class LineReader {
     private boolean eof;
     private final byte[] line;
     private int lineLen;
-    private boolean anyCut;
+    private long cuts;
+    private boolean cutThisLine;
 
     LineReader(InputStream in, int maxLineLength) {
         this.in = in;
@@ -23,6 +25,7 @@ final class LineReader {
     /** Reads the next line into {@link #line()}; returns its length without the terminator, or -1 at the end. */
     int next() throws IOException {
         lineLen = 0;
+        cutThisLine = false;
         boolean any = false;
         while (true) {
             if (pos == len) {
@@ -39,13 +42,11 @@ final class LineReader {
                 continue;
             }
             any = true;
-            int i = pos;
-            while (i < len && buf[i] != '\n') {
-                i++;
-            }
+            int nl = ByteScan.indexOf(buf, pos, len, (byte) '\n');
+            int i = nl < 0 ? len : nl;
             append(pos, i - pos);
-            if (i < len) {
-                pos = i + 1;
+            if (nl >= 0) {
+                pos = nl + 1;
                 return finishLine();
             }
             pos = len;
@@ -61,16 +62,19 @@ final class LineReader {
         return new String(line, 0, lineLen, StandardCharsets.UTF_8);
     }
 
-    /** True when any line so far was longer than the bound. */
-    boolean anyCut() {
-        return anyCut;
+    /** How many lines so far were longer than the bound. */
+    long cuts() {
+        return cuts;
     }
 
     private void append(int from, int n) {
         int c = Math.min(n, line.length - lineLen);
         System.arraycopy(buf, from, line, lineLen, c);
         lineLen += c;
-        anyCut |= c < n;
+        if (c < n && !cutThisLine) {
+            cuts++;
+            cutThisLine = true;
+        }
     }
 
     private int finishLine() {

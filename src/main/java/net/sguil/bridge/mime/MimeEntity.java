@@ -1,8 +1,11 @@
 package net.sguil.bridge.mime;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One node of a message's MIME tree as analysed: what it declared, what it was treated as, and
@@ -73,9 +76,25 @@ public final class MimeEntity {
         parts.add(e);
     }
 
-    /** Appends this entity and its parts, four spaces of indent per level. */
-    public void appendSkeleton(StringBuilder out, int level) {
-        String ind = "    ".repeat(level);
+    /**
+     * Appends this entity and its parts, four spaces of indent per level. Iterative: the tree is as
+     * deep as the message makes it.
+     */
+    public void appendSkeleton(StringBuilder out) {
+        Deque<Map.Entry<MimeEntity, Integer>> todo = new ArrayDeque<>();
+        todo.push(Map.entry(this, 0));
+        while (!todo.isEmpty()) {
+            Map.Entry<MimeEntity, Integer> next = todo.pop();
+            MimeEntity e = next.getKey();
+            int level = next.getValue();
+            e.appendOwnLines(out, "    ".repeat(level));
+            for (int i = e.parts.size() - 1; i >= 0; i--) {
+                todo.push(Map.entry(e.parts.get(i), level + 1));
+            }
+        }
+    }
+
+    private void appendOwnLines(StringBuilder out, String ind) {
         out.append(ind).append("Content-type: ").append(shown(contentType)).append('\n');
         out.append(ind).append("Effective-type: ").append(shown(effectiveType)).append('\n');
         out.append(ind).append("Body-file: ").append(bodyFile == null ? "NONE" : shown(bodyFile)).append('\n');
@@ -89,9 +108,6 @@ public final class MimeEntity {
             out.append(ind).append("Num-parts: ").append(parts.size()).append('\n');
         }
         out.append(ind).append("--\n");
-        for (MimeEntity p : parts) {
-            p.appendSkeleton(out, level + 1);
-        }
     }
 
     /** Values come from attackers: control characters are escaped so they cannot forge lines. */

@@ -1,10 +1,13 @@
 package net.sguil.bridge.mime;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -18,20 +21,47 @@ final class Spool implements Closeable {
     private final FileChannel channel;
     private final byte[] bytes;
     private final long size;
+    /** A scratch file of ours, removed on close; null for the caller's spool. */
+    private final Path scratch;
 
-    private Spool(FileChannel channel, byte[] bytes, long size) {
+    private Spool(FileChannel channel, byte[] bytes, long size, Path scratch) {
         this.channel = channel;
         this.bytes = bytes;
         this.size = size;
+        this.scratch = scratch;
     }
 
     static Spool open(Path file) throws IOException {
         FileChannel c = FileChannel.open(file, StandardOpenOption.READ);
-        return new Spool(c, null, c.size());
+        return new Spool(c, null, c.size(), null);
     }
 
     static Spool of(byte[] bytes, int length) {
-        return new Spool(null, bytes, length);
+        return new Spool(null, bytes, length, null);
+    }
+
+    /**
+     * A spool of what {@code in} yields (read to its end): in memory when {@code dir} is null (the
+     * caller's message is in memory, so this copy is no larger), else a scratch file in {@code dir},
+     * private to its owner and removed on {@link #close()}.
+     */
+    static Spool copyOf(InputStream in, Path dir) throws IOException {
+        if (dir == null) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            in.transferTo(b);
+            return of(b.toByteArray(), b.size());
+        }
+        Path file = Files.createTempFile(dir, "decoded-", ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                in.transferTo(out);
+            }
+            FileChannel c = FileChannel.open(file, StandardOpenOption.READ);
+            return new Spool(c, null, c.size(), file);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
     }
 
     long size() {
@@ -73,6 +103,9 @@ final class Spool implements Closeable {
     public void close() throws IOException {
         if (channel != null) {
             channel.close();
+        }
+        if (scratch != null) {
+            Files.deleteIfExists(scratch);
         }
     }
 

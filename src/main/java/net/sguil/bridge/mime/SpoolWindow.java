@@ -21,6 +21,10 @@ final class SpoolWindow {
         this.bufStart = start;
     }
 
+    Spool spool() {
+        return spool;
+    }
+
     long end() {
         return end;
     }

@@ -1,7 +1,5 @@
 package net.sguil.bridge.mime;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -29,64 +27,49 @@ final class TransferDecoding {
         return IDENTITY.contains(cte) || UUENCODE.contains(cte) || BASE64.equals(cte) || QUOTED_PRINTABLE.equals(cte);
     }
 
-    /** Decodes base64, quoted-printable and the identity encodings; anything else is passed through raw. */
+    /** Decodes base64 and quoted-printable; anything else is passed through raw. */
     static DecodingStream open(String cte, InputStream raw) {
         if (BASE64.equals(cte)) {
             // Not Jakarta's BASE64DecoderStream: about 3x slower (ARCHITECTURE.md, "Where the time goes").
             return new Base64DecodingStream(raw);
         }
         if (QUOTED_PRINTABLE.equals(cte)) {
-            try {
-                return new Guarded(MimeUtility.decode(raw, QUOTED_PRINTABLE));
-            } catch (MessagingException e) {
-                throw new IllegalStateException("Jakarta Mail without quoted-printable", e);
-            }
+            // Not Jakarta's QPDecoderStream: it throws at the first bad escape, which would end the file there,
+            // reads a byte at a time, and takes "=-1" for the end.
+            return new QuotedPrintableDecodingStream(raw);
         }
-        return new Guarded(raw);
+        return new Identity(raw);
     }
 
-    /** Turns a decoder's complaint into the end of the data (flagged); disk errors still propagate. */
-    static final class Guarded extends DecodingStream {
-        private final InputStream in;
-        private boolean damaged;
+    /** What damage met by the decoder for {@code cte} is counted as; null for encodings passed through. */
+    static MimeWeird damageWeird(String cte) {
+        if (BASE64.equals(cte)) {
+            return MimeWeird.MIME_BAD_BASE64;
+        }
+        return QUOTED_PRINTABLE.equals(cte) ? MimeWeird.MIME_BAD_QUOTED_PRINTABLE : null;
+    }
 
-        Guarded(InputStream in) {
+    /** The bytes as they are: never damaged. */
+    private static final class Identity extends DecodingStream {
+        private final InputStream in;
+
+        Identity(InputStream in) {
             this.in = in;
         }
 
         @Override
         boolean damaged() {
-            return damaged;
+            return false;
         }
 
         @Override
         public int read() throws IOException {
-            if (damaged) {
-                return -1;
-            }
-            try {
-                return in.read();
-            } catch (SpoolReadException e) {
-                throw e;
-            } catch (IOException | RuntimeException e) {
-                damaged = true;
-                return -1;
-            }
+            return in.read();
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            if (damaged) {
-                return -1;
-            }
-            try {
-                return in.read(b, off, len);
-            } catch (SpoolReadException e) {
-                throw e;
-            } catch (IOException | RuntimeException e) {
-                damaged = true;
-                return -1;
-            }
+            return in.read(b, off, len);
         }
     }
 }

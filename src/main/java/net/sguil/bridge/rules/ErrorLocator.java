@@ -10,6 +10,7 @@ import org.kie.api.builder.Message;
  * Turns Drools' build messages into errors that name the rule file and line. The executable model
  * reports some errors without a line (unknown classes, bad constraints) and consequence errors
  * against the Java it generated; those are traced back by finding the offending text in the DRL.
+ * A misspelt property gets the fact type's real properties added ({@link FactProperties}).
  */
 final class ErrorLocator {
     private static final String GENERATED_SOURCE_PREFIX = "Java source of ";
@@ -44,8 +45,10 @@ final class ErrorLocator {
             if (generated.containsKey(path)) {
                 out.add(fromGenerated(generated.get(path), m.getLine(), text));
             } else if (sources.containsKey(path)) {
-                int line = m.getLine() > 0 ? m.getLine() : lineOf(sources.get(path), snippet(text));
-                out.add(new RuleFileError(displayNames.get(path), line, text));
+                String drl = sources.get(path);
+                int line = m.getLine() > 0 ? m.getLine() : lineOf(drl, snippet(text));
+                String hint = FactProperties.hint(drl, line, text).map(h -> " (" + h + ")").orElse("");
+                out.add(new RuleFileError(displayNames.get(path), line, text + hint));
             } else {
                 out.add(new RuleFileError(displayNames.getOrDefault(path, path.isEmpty() ? "<rules>" : path),
                         Math.max(m.getLine(), 0), text));

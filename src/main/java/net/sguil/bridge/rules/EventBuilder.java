@@ -2,17 +2,19 @@ package net.sguil.bridge.rules;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 import net.sguil.bridge.facts.Attachment;
+import net.sguil.bridge.facts.HttpTransaction;
 import net.sguil.bridge.facts.SguilEventOut;
+import net.sguil.bridge.text.Printable;
+import net.sguil.bridge.text.Printable.Kind;
+import net.sguil.bridge.text.Printable.Style;
 
 /**
  * Builds the {@link SguilEventOut} a rule concludes, with the bridge's generator id and a detail that
- * is a list of labelled values, rendered both as plain text ({@code label: value} lines) and as a
- * small HTML table. Values are untrusted: they are cut to {@value #MAX_VALUE} characters, control
- * characters are replaced, and the HTML is escaped. For DRL:
+ * is a list of labelled values ({@link DetailTable}: plain text and the console's HTML, every value
+ * escaped by {@link net.sguil.bridge.text.Printable}, broken into lines and cut visibly). The first
+ * row names the rule that fired. For DRL:
  * <pre>
  * insert(EventBuilder.event(drools.getRule().getName(), 1000101, 1, "BRIDGE signature spike")
  *         .priority(2).sigClass("misc-activity").at($t).evidence($key)
@@ -22,11 +24,10 @@ import net.sguil.bridge.facts.SguilEventOut;
  * </pre>
  */
 public final class EventBuilder {
-    static final int MAX_VALUE = 512;
-    private static final int MAX_LIST_ITEMS = 20;
-
-    private record Row(String label, String value) {
-    }
+    /** sguild stores at most this many characters of an event's message text. */
+    static final int MAX_MESSAGE_CHARS = 255;
+    static final int MAX_SUMMARY_CHARS = 200;
+    private static final String ELLIPSIS = "...";
 
     private final String rule;
     private final long signatureId;
@@ -41,19 +42,66 @@ public final class EventBuilder {
     private int dstPort;
     private int ipProto;
     private String evidenceKey;
-    private final List<Row> rows = new ArrayList<>();
+    private String summary;
+    private final DetailTable detail = new DetailTable();
 
     private EventBuilder(String rule, long signatureId, long revision, String signature) {
         this.rule = rule;
         this.signatureId = signatureId;
         this.revision = revision;
         this.signature = signature;
+        detail.add("Rule", rule);
     }
 
     public static EventBuilder event(String rule, long signatureId, long revision, String signature) {
         return new EventBuilder(rule, signatureId, revision, signature);
     }
 
+    /** Marks a string from the wire (one char per byte) so that the detail shows its bytes, not characters. */
+    public static WireBytes wire(String latin1) {
+        return new WireBytes(latin1);
+    }
+
+    /**
+     * A message text naming a hostile value, e.g. {@code messageWith("BRIDGE SMTP executable attachment: ",
+     * filename, " (pe)")}: the value escaped as in the console's detail (so it cannot pass for
+     * another name or escape), the whole kept to sguild's {@value #MAX_MESSAGE_CHARS} characters by
+     * cutting the value in the middle, where "..." stands for what was left out, so its start and its
+     * extension both stay visible.
+     */
+    public static String messageWith(String prefix, Object value, String suffix) {
+        String head = Printable.chars(prefix);
+        String tail = Printable.chars(suffix);
+        List<String> units = new ArrayList<>();
+        if (value instanceof WireBytes w) {
+            Printable.escape(w.latin1(), Kind.BYTES, Style.MARKUP, u -> units.add(u.toString()));
+        } else {
+            Printable.escape(value == null ? "" : value.toString(), Kind.CHARACTERS, Style.MARKUP,
+                    u -> units.add(u.toString()));
+        }
+        int room = MAX_MESSAGE_CHARS - head.length() - tail.length();
+        int length = units.stream().mapToInt(String::length).sum();
+        StringBuilder out = new StringBuilder(MAX_MESSAGE_CHARS).append(head);
+        if (length <= room) {
+            units.forEach(out::append);
+        } else {
+            int budget = Math.max(0, room - ELLIPSIS.length());
+            int front = 0;
+            int frontChars = 0;
+            while (front < units.size() && frontChars + units.get(front).length() <= (budget + 1) / 2) {
+                frontChars += units.get(front++).length();
+            }
+            int back = units.size();
+            int backChars = 0;
+            while (back > front && backChars + units.get(back - 1).length() <= budget - frontChars) {
+                backChars += units.get(--back).length();
+            }
+            units.subList(0, front).forEach(out::append);
+            out.append(ELLIPSIS);
+            units.subList(back, units.size()).forEach(out::append);
+        }
+        return out.append(tail).toString();
+    }
     /** 1 (highest) … 5; Sguil's default for its own events is 3. */
     public EventBuilder priority(int priority) {
         this.priority = priority;
@@ -87,32 +135,84 @@ public final class EventBuilder {
         return this;
     }
 
-    /** A labelled value of the detail; a collection is shown comma-separated (at most 20 items). */
+    /**
+     * A labelled value of the detail: text, {@link #wire(String) wire bytes}, or a collection (each
+     * element on a line of its own, at most 20); cut after 512 characters of its escaped form.
+     */
     public EventBuilder row(String label, Object value) {
-        rows.add(new Row(label, clean(value)));
+        detail.add(label, value);
         return this;
     }
 
     /**
-     * Time, endpoints and the rows every attachment event carries: file name, declared and detected
-     * type, size, hashes, stored path, sender, recipients, subject, and whether the file is truncated.
+     * A one-line account of what happened for the {@code scan} table and JSON (e.g. "refused 405",
+     * then the request): the parts joined, each escaped as text or, for {@link #wire(String) wire
+     * bytes}, as bytes; cut with "..." after {@value #MAX_SUMMARY_CHARS} characters.
+     */
+    public EventBuilder summary(Object... parts) {
+        StringBuilder s = new StringBuilder();
+        for (Object p : parts) {
+            String text = p instanceof WireBytes w ? w.latin1() : String.valueOf(p);
+            int done = Printable.escape(text, p instanceof WireBytes ? Kind.BYTES : Kind.CHARACTERS, Style.PLAIN, u -> {
+                if (s.length() + u.length() > MAX_SUMMARY_CHARS) {
+                    return false;
+                }
+                s.append(u);
+                return true;
+            });
+            if (done < text.length()) {
+                s.append(ELLIPSIS);
+                break;
+            }
+        }
+        this.summary = s.toString();
+        return this;
+    }
+
+    /**
+     * Time, endpoints and the rows every attachment event carries: file name and the sanitised name
+     * it is stored under, declared and detected type, size and truncation, hashes, sender,
+     * recipients, subject, the session and the capture that held it.
      */
     public EventBuilder attachment(Attachment a) {
         at(a.getTimestamp());
         endpoints(a.getSrcIp(), a.getSrcPort(), a.getDstIp(), a.getDstPort(), 6);
         row("File name", a.getFilename());
+        row("Stored as", a.getStored());
         row("Declared type", a.getContentType());
         row("Detected type", a.getMagic());
         row("Size", a.getSize() + " bytes" + (a.isTruncated() ? " (TRUNCATED: the capture has a gap; the file is incomplete)" : ""));
         row("MD5", a.getMd5());
         row("SHA-1", a.getSha1());
         row("SHA-256", a.getSha256());
-        row("Stored as", a.getStored());
-        row("Sender", a.getMailFrom());
-        row("Recipients", a.getRcptTo());
+        row("Sender", wire(a.getMailFrom()));
+        row("Recipients", a.getRcptTo() == null ? List.of() : a.getRcptTo().stream().map(EventBuilder::wire).toList());
         row("Subject", a.getSubject());
         row("Message-ID", a.getMessageId());
-        row("Session", a.getSession());
+        row("Session", a.getSrcIp() + ":" + a.getSrcPort() + " to " + a.getDstIp() + ":" + a.getDstPort());
+        row("Capture", a.getPcap());
+        return this;
+    }
+
+    /**
+     * Time (of the response when one was seen, else of the request), endpoints and the rows of an
+     * HTTP transaction: request line, Host, User-Agent, body size and first bytes, the response, the
+     * connection and the capture that held it.
+     */
+    public EventBuilder http(HttpTransaction t) {
+        at(t.isResponseSeen() ? t.getResponseTime() : t.getRequestTime());
+        endpoints(t.getSrcIp(), t.getSrcPort(), t.getDstIp(), t.getDstPort(), 6);
+        row("Request", wire(t.getMethod() + " " + t.getUri() + " " + t.getVersion()));
+        row("Host", wire(t.getHost()));
+        row("User-Agent", wire(t.getUserAgent()));
+        row("Body", t.getRequestBodySize() + " bytes"
+                + (t.isRequestBodyComplete() ? "" : " (incomplete: capture gap or cut off)"));
+        row("Body starts", wire(t.getRequestBodyHead()));
+        row("Response", t.isResponseSeen() ? wire(t.getResponseStatus() + " " + t.getResponseReason()) : "none seen");
+        row("Connection", t.getSrcIp() + ":" + t.getSrcPort() + " to " + t.getDstIp() + ":" + t.getDstPort()
+                + ", request " + t.getIndex()
+                + (t.getSessionGaps() > 0 ? ", " + t.getSessionGaps() + " capture gap(s)" : ""));
+        row("Capture", t.getPcap());
         return this;
     }
 
@@ -123,36 +223,8 @@ public final class EventBuilder {
         if (timestamp == null) {
             throw new IllegalStateException("rule " + rule + ": an event needs at(time)");
         }
-        String text = rows.stream().map(r -> r.label() + ": " + r.value()).collect(Collectors.joining("\n"));
-        StringBuilder html = new StringBuilder("<table class=\"sguil-bridge\">");
-        for (Row r : rows) {
-            html.append("<tr><th>").append(Html.escape(r.label())).append("</th><td>")
-                    .append(Html.escape(r.value())).append("</td></tr>");
-        }
-        html.append("</table>");
         return new SguilEventOut(signature, priority, sigClass, SguilEventOut.BRIDGE_GENERATOR_ID, signatureId,
-                revision, timestamp, srcIp, srcPort, dstIp, dstPort, ipProto, rule, evidenceKey, text,
-                html.toString());
-    }
-
-    private static String clean(Object value) {
-        String s;
-        if (value == null) {
-            s = "";
-        } else if (value instanceof Collection<?> c) {
-            s = c.stream().limit(MAX_LIST_ITEMS).map(String::valueOf).collect(Collectors.joining(", "))
-                    + (c.size() > MAX_LIST_ITEMS ? ", … (" + c.size() + " in all)" : "");
-        } else {
-            s = value.toString();
-        }
-        StringBuilder out = new StringBuilder(Math.min(s.length(), MAX_VALUE + 1));
-        for (int i = 0; i < s.length() && out.length() < MAX_VALUE; i++) {
-            char c = s.charAt(i);
-            out.append(Character.isISOControl(c) ? '\uFFFD' : c);
-        }
-        if (s.length() > MAX_VALUE) {
-            out.append('…');
-        }
-        return out.toString();
+                revision, timestamp, srcIp, srcPort, dstIp, dstPort, ipProto, rule, evidenceKey, detail.text(),
+                detail.html(), summary);
     }
 }

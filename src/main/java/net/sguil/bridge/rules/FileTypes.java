@@ -1,18 +1,24 @@
 package net.sguil.bridge.rules;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import net.sguil.bridge.files.MagicDetector;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * What a file name's extension promises, compared with the type detected from the file's first
- * bytes (the magic names of {@code Attachment.getMagic()}), as {@link MagicDetector} knows them.
- * Static so DRL can call it.
+ * bytes (the short names of {@code Attachment.getMagic()}, listed in drl/README.md). Static so DRL
+ * can call it.
  */
 public final class FileTypes {
     /** Extensions Windows (or a shell) will run or open as code. */
     private static final Set<String> EXECUTABLE = Set.of("exe", "scr", "com", "pif", "cpl", "dll", "sys", "msi",
             "bat", "cmd", "js", "jse", "vbs", "vbe", "wsf", "wsh", "hta", "ps1", "jar", "lnk", "sh", "elf");
+    /** Extension → the short type names a file so named may plausibly have. */
+    private static final Map<String, Set<String>> EXPECTED = expectedTable();
 
     private FileTypes() {
     }
@@ -27,9 +33,18 @@ public final class FileTypes {
         return dot < 0 || dot == n.length() - 1 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    /** The magic names a file with this extension should have; empty when the extension promises nothing known. */
-    public static Set<String> expectedTypes(String extension) {
-        return MagicDetector.expectedTypesForExtension(extension);
+    /**
+     * The short type names a file with this extension (with or without the dot, any case) should
+     * have, in alphabetical order (an event detail lists them, and must read the same every time);
+     * empty when the extension promises nothing known.
+     */
+    public static SortedSet<String> expectedTypes(String extension) {
+        if (extension == null) {
+            return Collections.emptySortedSet();
+        }
+        String e = extension.startsWith(".") ? extension.substring(1) : extension;
+        return Collections.unmodifiableSortedSet(new TreeSet<>(EXPECTED.getOrDefault(e.toLowerCase(Locale.ROOT),
+                Set.of())));
     }
 
     /**
@@ -68,5 +83,41 @@ public final class FileTypes {
             end--;
         }
         return filename.substring(0, end);
+    }
+
+    private static Map<String, Set<String>> expectedTable() {
+        Map<String, Set<String>> m = new HashMap<>();
+        put(m, Set.of("pe", "mz"), "exe", "dll", "scr", "sys", "cpl", "ocx", "drv", "efi", "pif");
+        put(m, Set.of("pdf"), "pdf");
+        put(m, Set.of("ole2"), "doc", "xls", "ppt", "msg", "dot", "xlt", "pps", "pot", "msi", "vsd", "pub");
+        put(m, Set.of("ooxml", "zip"), "docx", "xlsx", "pptx", "docm", "xlsm", "pptm", "dotx", "dotm", "xltx",
+                "xltm", "ppsx", "ppsm", "xlsb", "vsdx", "zip");
+        put(m, Set.of("zip"), "jar", "apk", "odt", "ods", "odp", "epub", "xpi");
+        put(m, Set.of("rar"), "rar");
+        put(m, Set.of("7z"), "7z");
+        put(m, Set.of("gzip"), "gz", "tgz");
+        put(m, Set.of("bzip2"), "bz2", "tbz2");
+        put(m, Set.of("xz"), "xz", "txz");
+        put(m, Set.of("cab"), "cab");
+        put(m, Set.of("png"), "png");
+        put(m, Set.of("jpeg"), "jpg", "jpeg", "jpe", "jfif");
+        put(m, Set.of("gif"), "gif");
+        put(m, Set.of("rtf"), "rtf");
+        put(m, Set.of("elf"), "so", "elf");
+        put(m, Set.of("macho"), "dylib");
+        put(m, Set.of("html", "text"), "htm", "html", "xhtml");
+        put(m, Set.of("text"), "txt", "csv", "log", "eml", "ics", "vcf", "md");
+        put(m, Set.of("script-sh", "text"), "sh", "bash");
+        put(m, Set.of("script-js", "text"), "js", "jse");
+        put(m, Set.of("script-vbs", "text"), "vbs", "vbe");
+        put(m, Set.of("script-ps1", "text"), "ps1", "psm1");
+        put(m, Set.of("script-bat", "text"), "bat", "cmd");
+        return Map.copyOf(m);
+    }
+
+    private static void put(Map<String, Set<String>> m, Set<String> types, String... extensions) {
+        for (String e : extensions) {
+            m.put(e, types);
+        }
     }
 }

@@ -45,28 +45,40 @@ public final class KnowledgeBaseLoader {
     private KnowledgeBaseLoader() {
     }
 
-    /** The {@code *.drl} files under each directory (a plain file is taken as is), sorted, without duplicates. */
+    /**
+     * The {@code *.drl} files under each directory (a plain file is taken as is), sorted, without duplicates.
+     *
+     * @throws MissingRuleDirectoryException when a directory does not exist
+     */
     public static List<Path> ruleFiles(List<Path> dirs) throws RuleBuildException {
         Set<Path> out = new LinkedHashSet<>();
+        List<RuleFileError> missing = new ArrayList<>();
         List<RuleFileError> errors = new ArrayList<>();
         for (Path dir : dirs) {
             if (Files.isRegularFile(dir)) {
                 out.add(dir.toAbsolutePath().normalize());
             } else if (Files.isDirectory(dir)) {
                 try (Stream<Path> s = Files.walk(dir)) {
-                    s.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
-                            .map(p -> p.toAbsolutePath().normalize()).sorted().forEach(out::add);
+                    s.filter(KnowledgeBaseLoader::isRuleFile).map(p -> p.toAbsolutePath().normalize()).sorted()
+                            .forEach(out::add);
                 } catch (IOException | UncheckedIOException e) {
                     errors.add(new RuleFileError(dir.toString(), 0, "cannot list: " + e.getMessage()));
                 }
             } else {
-                errors.add(new RuleFileError(dir.toString(), 0, "no such file or directory"));
+                missing.add(new RuleFileError(dir.toString(), 0, "no such rule directory"));
             }
+        }
+        if (!missing.isEmpty()) {
+            throw new MissingRuleDirectoryException(missing);
         }
         if (!errors.isEmpty()) {
             throw new RuleBuildException(errors);
         }
         return List.copyOf(out);
+    }
+
+    static boolean isRuleFile(Path p) {
+        return p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p);
     }
 
     /** Builds a knowledge base from every rule file under {@code dirs}. */

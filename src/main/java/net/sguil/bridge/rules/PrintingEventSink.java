@@ -4,23 +4,36 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import net.sguil.bridge.facts.SguilEventOut;
+import net.sguil.bridge.text.Printable;
 
 /**
- * Prints conclusions: with {@code json}, one JSON object a line as each arrives; otherwise an
- * aligned table written at {@link #flush()} (the widths need every row), one line per event.
+ * Prints conclusions: with {@code json}, one JSON object a line as each arrives; otherwise a table
+ * written at {@link #flush()} in time order (a summary concluded when its window closed takes its
+ * place among the events it sums up), two lines per event, at most {@value #WIDTH} columns: time,
+ * priority, signature id, source and destination aligned in columns, then, indented, what happened:
+ * the rule's summary (e.g. {@code refused 405, PUT /index.html}) or, without one, the message
+ * text; cut with "..." at the width.
  */
 public final class PrintingEventSink implements EventSink {
+    static final int WIDTH = 100;
+    private static final String INDENT = "    ";
+    private static final String GAP = "  ";
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
-    private static final String[] HEADER = {"timestamp", "gen:sid:rev", "pri", "src", "dst", "signature"};
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final String[] HEADER = {"time (UTC)", "pri", "sid", "source", "destination"};
 
     private final PrintWriter out;
     private final boolean json;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final List<String[]> rows = new ArrayList<>();
+    private final List<SguilEventOut> events = new ArrayList<>();
 
     public PrintingEventSink(PrintWriter out, boolean json) {
         this.out = out;
@@ -33,35 +46,62 @@ public final class PrintingEventSink implements EventSink {
             out.println(toJson(e));
             out.flush();
         } else {
-            rows.add(new String[] {ISO.format(e.getTimestamp()),
-                    e.getGeneratorId() + ":" + e.getSignatureId() + ":" + e.getRevision(),
-                    String.valueOf(e.getPriority()), endpoint(e.getSrcIp(), e.getSrcPort()),
-                    endpoint(e.getDstIp(), e.getDstPort()), oneLine(e.getSignature())});
+            events.add(e);
         }
     }
 
     @Override
     public void flush() {
-        if (!json && !rows.isEmpty()) {
+        if (!json && !events.isEmpty()) {
+            events.sort(Comparator.comparing(SguilEventOut::getTimestamp));
+            List<String[]> rows = new ArrayList<>();
+            rows.add(HEADER);
+            for (SguilEventOut e : events) {
+                rows.add(new String[] {TIME.format(e.getTimestamp()), String.valueOf(e.getPriority()),
+                        String.valueOf(e.getSignatureId()), endpoint(e.getSrcIp(), e.getSrcPort()),
+                        endpoint(e.getDstIp(), e.getDstPort())});
+            }
             int[] width = new int[HEADER.length];
-            List<String[]> all = new ArrayList<>();
-            all.add(HEADER);
-            all.addAll(rows);
-            for (String[] r : all) {
+            for (String[] r : rows) {
                 for (int i = 0; i < r.length; i++) {
                     width[i] = Math.max(width[i], r[i].length());
                 }
             }
-            for (String[] r : all) {
-                StringBuilder line = new StringBuilder();
-                for (int i = 0; i < r.length; i++) {
-                    line.append(i == r.length - 1 ? r[i] : String.format("%-" + width[i] + "s  ", r[i]));
+            for (int i = 0; i < rows.size(); i++) {
+                printColumns(rows.get(i), width);
+                if (i > 0) {
+                    SguilEventOut e = events.get(i - 1);
+                    String what = e.getSummary() == null || e.getSummary().isEmpty()
+                            ? Printable.chars(e.getSignature()) : e.getSummary();
+                    out.println(fit(INDENT + what));
                 }
-                out.println(line);
             }
-            rows.clear();
+            events.clear();
         }
         out.flush();
+    }
+
+    /**
+     * The columns aligned; the destination, last, is not padded, and goes to a line of its own
+     * (under the source, after "-> ") when long addresses would make the line wider than allowed.
+     */
+    private void printColumns(String[] r, int[] width) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < r.length - 1; i++) {
+            line.append(String.format(Locale.ROOT, "%-" + width[i] + "s", r[i])).append(GAP);
+        }
+        String last = r[r.length - 1];
+        if (line.length() + last.length() <= WIDTH) {
+            out.println(line.append(last).toString().stripTrailing());
+        } else {
+            int sourceColumn = line.length() - width[r.length - 2] - GAP.length();
+            out.println(line.toString().stripTrailing());
+            out.println(fit(" ".repeat(sourceColumn) + "-> " + last));
+        }
+    }
+
+    private static String fit(String line) {
+        return line.length() <= WIDTH ? line : line.substring(0, WIDTH - 3) + "...";
     }
 
     /** The JSON form of one event (one line). */
@@ -83,6 +123,7 @@ public final class PrintingEventSink implements EventSink {
         o.put("evidence_key", e.getEvidenceKey());
         o.put("detail", e.getDetail());
         o.put("html_detail", e.getHtmlDetail());
+        o.put("summary", e.getSummary());
         try {
             return mapper.writeValueAsString(o);
         } catch (JsonProcessingException ex) {
@@ -91,10 +132,9 @@ public final class PrintingEventSink implements EventSink {
     }
 
     private static String endpoint(String ip, int port) {
-        return ip == null ? "-" : ip + ":" + port;
-    }
-
-    private static String oneLine(String s) {
-        return s.replaceAll("\\p{Cntrl}", " ");
+        if (ip == null) {
+            return "-";
+        }
+        return (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + port;
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The rule files did not compile (or could not be read); nothing was built. */
-public final class RuleBuildException extends Exception {
+public class RuleBuildException extends Exception {
     private final List<RuleFileError> errors;
 
     public RuleBuildException(List<RuleFileError> errors) {

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * (its own timestamp still counts for windows and expiry; counted as weird {@code rules.late_fact}).
  * Before the clock moves forward, the rules are fired (at most once per
  * {@link EngineLimits#replayFireEveryMillis()} of data time), so everything that was true at the old
- * time is concluded before events expire. {@linkplain #live Live}, the session runs on the real clock.
+ * time is concluded before events expire, and again after it moved, so that a timer due in between
+ * (a window closing) goes off before the new fact arrives. {@linkplain #live Live}, the session runs on the real clock.
  *
  * <p>Reload: {@link #offer(RuleSet)} may be called from any thread; the new rules take effect at
  * the start of the next {@code insert} or {@code fireUntilQuiet}, in a new session that receives the
@@ -62,6 +63,7 @@ public final class RuleEngine implements AutoCloseable {
     private KieSession session;
     private long emitted;
     private long lastFire = Long.MIN_VALUE / 2;
+    private boolean replayOnly;
 
     private RuleEngine(RuleSet rules, RuleParameters parameters, EventSink sink, ActionHandler actions,
                        EngineLimits limits, boolean pseudoClock) {
@@ -100,11 +102,15 @@ public final class RuleEngine implements AutoCloseable {
         long t = eventTime.toEpochMilli();
         long now = session.getSessionClock().getCurrentTime();
         if (pseudoClock && t > now) {
-            if (t - lastFire >= limits.replayFireEveryMillis()) {
+            boolean due = t - lastFire >= limits.replayFireEveryMillis();
+            if (due) {
                 fire();
                 lastFire = t;
             }
             ((SessionPseudoClock) session.getSessionClock()).advanceTime(t - now, TimeUnit.MILLISECONDS);
+            if (due) {
+                fire(); // timers that came due in the jump go off before the new fact is seen, as live
+            }
         } else if (pseudoClock && t < now) {
             weirds.count(RuleWeird.RULES_LATE_FACT);
         }
@@ -135,6 +141,19 @@ public final class RuleEngine implements AutoCloseable {
             clock.advanceTime(Math.min(target - now, ADVANCE_STEP_MILLIS), TimeUnit.MILLISECONDS);
             fire();
         }
+    }
+
+    /**
+     * While on, conclusions and pcap requests are remembered as raised, so they are not raised
+     * again, but neither delivered nor acted on (counted as {@code rules.replayed_conclusion} and
+     * {@code rules.replayed_action}): replaying rows that were processed before rebuilds the rules'
+     * state, such as the trending baselines, and raises nothing. What is pending is fired first, in
+     * the mode it was inserted in.
+     */
+    public void replayOnly(boolean on) {
+        applyPendingReload();
+        fire();
+        replayOnly = on;
     }
 
     /** Hands over a newly built rule set; it replaces the current one at the next insert or fire. */
@@ -213,16 +232,23 @@ public final class RuleEngine implements AutoCloseable {
             Object o = session.getObject(h);
             if (o instanceof SguilEventOut e) {
                 String key = e.getRule() + KEY_SEPARATOR + e.getEvidenceKey();
-                if (delivered.putIfAbsent(key, Boolean.TRUE) == null) {
-                    emitted++;
-                    sink.accept(e);
-                } else {
+                if (delivered.putIfAbsent(key, Boolean.TRUE) != null) {
                     weirds.count(RuleWeird.RULES_DUPLICATE_CONCLUSION);
                     session.delete(h);
+                } else if (replayOnly) {
+                    weirds.count(RuleWeird.RULES_REPLAYED_CONCLUSION);
+                } else {
+                    emitted++;
+                    sink.accept(e);
                 }
             } else if (o instanceof ExtractSession x) {
                 session.delete(h);
-                if (extracted.putIfAbsent(extractKey(x), Boolean.TRUE) == null) {
+                if (extracted.putIfAbsent(extractKey(x), Boolean.TRUE) != null) {
+                    continue;
+                }
+                if (replayOnly) {
+                    weirds.count(RuleWeird.RULES_REPLAYED_ACTION);
+                } else {
                     actions.extract(x);
                 }
             }

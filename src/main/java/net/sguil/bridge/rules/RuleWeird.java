@@ -12,5 +12,9 @@ public enum RuleWeird implements Weird {
     @Means("the rules fired more than the engine's limit at once; the rest waits")
     RULES_FIRING_LIMIT,
     @Means("a fact older than the engine's clock; inserted at the clock's time")
-    RULES_LATE_FACT
+    RULES_LATE_FACT,
+    @Means("a conclusion about rows replayed to rebuild state (they were processed before); remembered, not raised")
+    RULES_REPLAYED_CONCLUSION,
+    @Means("a pcap request about rows replayed to rebuild state; remembered, not carried out")
+    RULES_REPLAYED_ACTION
 }

@@ -14,25 +14,37 @@ public final class Ipv4 {
 
     /** Parses a strict dotted quad (four decimal parts 0–255, no leading '+' or spaces). */
     public static long parse(String s) {
-        if (s == null) {
-            throw new IllegalArgumentException("no IPv4 address");
-        }
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) {
-            throw new IllegalArgumentException("not a dotted IPv4 address: " + printable(s));
-        }
-        long v = 0;
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-                throw new IllegalArgumentException("not a dotted IPv4 address: " + printable(s));
-            }
-            int b = Integer.parseInt(p);
-            if (b > 255) {
-                throw new IllegalArgumentException("not a dotted IPv4 address: " + printable(s));
-            }
-            v = (v << 8) | b;
+        long v = valueOf(s);
+        if (v < 0) {
+            throw new IllegalArgumentException(s == null ? "no IPv4 address" : "not a dotted IPv4 address: " + printable(s));
         }
         return v;
+    }
+
+    /** The number of a strict dotted quad, or -1 when {@code s} is anything else (IPv6, a name, null). */
+    public static long valueOf(String s) {
+        if (s == null) {
+            return -1;
+        }
+        long v = 0;
+        int parts = 0;
+        int digits = 0;
+        int part = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : '.';
+            if (c >= '0' && c <= '9' && digits < 3) {
+                part = part * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && digits > 0 && part <= 255 && parts < 4) {
+                v = (v << 8) | part;
+                parts++;
+                digits = 0;
+                part = 0;
+            } else {
+                return -1;
+            }
+        }
+        return parts == 4 ? v : -1;
     }
 
     private static String printable(String s) {

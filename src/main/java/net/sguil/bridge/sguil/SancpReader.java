@@ -1,8 +1,6 @@
 package net.sguil.bridge.sguil;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import net.sguil.bridge.facts.SancpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * over those not in the set. A row loaded late but starting within L of the newest session is thus
  * read exactly once; a row loaded more than L late is never read (choose L above the sancp loader's
  * worst delay). Ids older than {@code W − L} leave the set, so its size is bounded by the sessions of
- * one window. A session starting more than ten minutes in the future is read once but does not move W. Watermark and set live in the state file, replaced atomically after each batch.
+ * one window. A session starting more than ten minutes in the future is read once but does not move W.
+ * Watermark and set are the cursor {@link IncrementalReader} saves.
  */
-public final class SancpReader {
+public final class SancpReader extends IncrementalReader<SancpSession, SancpReader.Cursor> {
     private static final Logger LOG = LoggerFactory.getLogger(SancpReader.class);
     /**
      * A sensor with a wrong clock (or a forged row) must not push the watermark into the future, or
@@ -54,18 +52,12 @@ public final class SancpReader {
             + " ORDER BY start_time, sancpid LIMIT ?";
 
     /** Cursor of one sid: watermark (epoch seconds) and seen sancpid → start epoch second. */
-    private static final class Cursor {
+    static final class Cursor {
         long watermark = Long.MIN_VALUE;
         final Map<Long, Long> seen = new HashMap<>();
     }
 
     private final Clock clock;
-    private final Connection connection;
-    private final Path stateFile;
-    private final Set<String> sensors;
-    private final ReaderLimits limits;
-    private final Map<Integer, Cursor> cursors;
-    private boolean firstRun;
 
     /**
      * @param sensors sensor names to read (empty: all)
@@ -78,65 +70,39 @@ public final class SancpReader {
     /** As above, with the clock that tells which session start times lie in the future. */
     public SancpReader(Connection connection, Path stateFile, Set<String> sensors, ReaderLimits limits, Clock clock)
             throws IOException {
+        super(connection, stateFile, HEADER, sensors, limits);
         this.clock = clock;
-        this.connection = connection;
-        this.stateFile = stateFile;
-        this.sensors = Set.copyOf(sensors);
-        this.limits = limits;
-        this.firstRun = !Files.exists(stateFile);
-        this.cursors = firstRun ? new TreeMap<>() : load(stateFile);
     }
 
-    /**
-     * Hands new sessions (at most {@code batchSize} per sid) to {@code sink}, then saves the position.
-     * If {@code sink} throws, the position does not move.
-     */
-    public int poll(Consumer<SancpSession> sink) throws SQLException, IOException {
-        Map<Integer, String> sids = Sensors.sids(connection, sensors);
-        Map<Integer, List<SancpSession>> fresh = new TreeMap<>();
-        try {
-            if (firstRun && limits.startAtNow()) {
-                for (Map.Entry<Integer, String> s : sids.entrySet()) {
-                    if (!cursors.containsKey(s.getKey())) {
-                        Cursor c = new Cursor();
-                        c.watermark = latestStart(s.getKey());
-                        List<SancpSession> skipped = new ArrayList<>();
-                        do {
-                            skipped.clear();
-                            scan(s.getKey(), s.getValue(), c, skipped);
-                            apply(c, skipped);
-                        } while (!skipped.isEmpty());
-                        cursors.put(s.getKey(), c);
-                    }
-                }
+    @Override
+    Cursor fresh() {
+        return new Cursor();
+    }
+
+    /** The newest session's start, with every row of the lateness window behind it marked as seen. */
+    @Override
+    Cursor atEnd(int sid, String sensor) throws SQLException {
+        Cursor c = new Cursor();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT MAX(start_time) AS m FROM sancp WHERE sid = ?")) {
+            ps.setInt(1, sid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Instant m = Rows.utc(rs, "m");
+                c.watermark = m == null ? Long.MIN_VALUE : m.getEpochSecond();
             }
-            for (Map.Entry<Integer, String> s : sids.entrySet()) {
-                List<SancpSession> rows = new ArrayList<>();
-                scan(s.getKey(), s.getValue(), cursors.getOrDefault(s.getKey(), new Cursor()), rows);
-                fresh.put(s.getKey(), rows);
-            }
-        } catch (SQLException e) {
-            if (!SqlErrors.isMergeBeingRebuilt(e)) {
-                throw e;
-            }
-            LOG.debug("sancp MERGE table is being rebuilt; retrying next poll");
-            return 0;
         }
-        int n = 0;
-        for (List<SancpSession> rows : fresh.values()) {
-            rows.forEach(sink);
-            n += rows.size();
-        }
-        fresh.forEach((sid, rows) -> apply(cursors.computeIfAbsent(sid, k -> new Cursor()), rows));
-        if (n > 0 || firstRun) {
-            save();
-        }
-        firstRun = false;
-        return n;
+        List<SancpSession> behind = new ArrayList<>();
+        do {
+            behind.clear();
+            read(sid, sensor, c, behind);
+            advance(c, behind);
+        } while (!behind.isEmpty());
+        return c;
     }
 
     /** Collects up to batchSize rows of the window that the cursor has not seen, in (start_time, sancpid) order. */
-    private void scan(int sid, String sensor, Cursor c, List<SancpSession> out) throws SQLException {
+    @Override
+    void read(int sid, String sensor, Cursor c, List<SancpSession> out) throws SQLException {
         long floor = c.watermark == Long.MIN_VALUE ? 0 : Math.max(0, c.watermark - limits.sancpLateness().toSeconds());
         Instant afterTime = Instant.ofEpochSecond(floor - 1);
         long afterId = 0;
@@ -175,19 +141,8 @@ public final class SancpReader {
         }
     }
 
-    /** Epoch second of the sid's newest session, or "none" if it has none. */
-    private long latestStart(int sid) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT MAX(start_time) AS m FROM sancp WHERE sid = ?")) {
-            ps.setInt(1, sid);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                Instant m = Rows.utc(rs, "m");
-                return m == null ? Long.MIN_VALUE : m.getEpochSecond();
-            }
-        }
-    }
-
-    private void apply(Cursor c, List<SancpSession> rows) {
+    @Override
+    Cursor advance(Cursor c, List<SancpSession> rows) {
         long cap = clock.instant().plus(MAX_CLOCK_AHEAD).getEpochSecond();
         for (SancpSession s : rows) {
             long start = s.getStartTime().getEpochSecond();
@@ -200,12 +155,13 @@ public final class SancpReader {
         }
         long floor = c.watermark - limits.sancpLateness().toSeconds();
         c.seen.values().removeIf(start -> start < floor);
+        return c;
     }
 
     /** Watermarks per sid (epoch seconds), for monitoring and tests. */
     public Map<Integer, Instant> watermarks() {
         Map<Integer, Instant> out = new TreeMap<>();
-        cursors.forEach((sid, c) -> {
+        cursors().forEach((sid, c) -> {
             if (c.watermark != Long.MIN_VALUE) {
                 out.put(sid, Instant.ofEpochSecond(c.watermark));
             }
@@ -213,37 +169,21 @@ public final class SancpReader {
         return out;
     }
 
-    private void save() throws IOException {
-        StringBuilder sb = new StringBuilder(HEADER).append('\n');
-        cursors.forEach((sid, c) -> {
-            sb.append("w ").append(sid).append(' ').append(c.watermark).append('\n');
-            c.seen.forEach((id, start) -> sb.append("s ").append(sid).append(' ').append(id).append(' ').append(start).append('\n'));
-        });
-        AtomicFile.write(stateFile, sb.toString());
+    @Override
+    void write(int sid, Cursor c, List<String> lines) {
+        lines.add("w " + sid + " " + c.watermark);
+        c.seen.forEach((id, start) -> lines.add("s " + sid + " " + id + " " + start));
     }
 
-    private static Map<Integer, Cursor> load(Path file) throws IOException {
-        Map<Integer, Cursor> out = new TreeMap<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split(" ");
-            try {
-                if (f[0].equals("w") && f.length == 3) {
-                    out.computeIfAbsent(Integer.parseInt(f[1]), k -> new Cursor()).watermark = Long.parseLong(f[2]);
-                } else if (f[0].equals("s") && f.length == 4) {
-                    out.computeIfAbsent(Integer.parseInt(f[1]), k -> new Cursor()).seen
-                            .put(Long.parseLong(f[2]), Long.parseLong(f[3]));
-                } else {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                throw new IOException(file + ":" + (i + 1) + ": damaged reader position");
-            }
+    @Override
+    void parse(String[] f, Map<Integer, Cursor> into) {
+        if (f[0].equals("w") && f.length == 3) {
+            into.computeIfAbsent(Integer.parseInt(f[1]), k -> new Cursor()).watermark = Long.parseLong(f[2]);
+        } else if (f[0].equals("s") && f.length == 4) {
+            into.computeIfAbsent(Integer.parseInt(f[1]), k -> new Cursor()).seen.put(Long.parseLong(f[2]),
+                    Long.parseLong(f[3]));
+        } else {
+            throw new NumberFormatException();
         }
-        return out;
     }
 }

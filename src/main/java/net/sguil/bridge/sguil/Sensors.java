@@ -10,6 +10,9 @@ import java.util.TreeMap;
 
 /** Sguil's {@code sensor} table: which sensor ids belong to which sensor names. */
 public final class Sensors {
+    /** The {@code agent_type} the bridge registers as, through sguild or straight into the database. */
+    public static final String BRIDGE_AGENT_TYPE = "sguil-bridge";
+
     private Sensors() {
     }
 
@@ -28,17 +31,23 @@ public final class Sensors {
         return out;
     }
 
-    /** The sid of (hostname, agentType), registering the sensor the way sguild does if it is new. */
-    public static int register(Connection c, String hostname, String agentType, String netName) throws SQLException {
-        SensorName.requireValid(hostname);
+    /** The sid of (hostname, agentType), or -1 when there is no such sensor. */
+    public static int find(Connection c, String hostname, String agentType) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT sid FROM sensor WHERE hostname = ? AND agent_type = ?")) {
             ps.setString(1, hostname);
             ps.setString(2, agentType);
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return rs.getInt(1);
-                }
+                return rs.next() ? rs.getInt(1) : -1;
             }
+        }
+    }
+
+    /** The sid of (hostname, agentType), registering the sensor the way sguild does if it is new. */
+    public static int register(Connection c, String hostname, String agentType, String netName) throws SQLException {
+        SensorName.requireValid(hostname);
+        int known = find(c, hostname, agentType);
+        if (known >= 0) {
+            return known;
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO sensor (hostname, agent_type, net_name, active) VALUES (?, ?, ?, 'Y')",

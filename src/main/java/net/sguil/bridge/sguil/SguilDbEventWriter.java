@@ -1,6 +1,5 @@
 package net.sguil.bridge.sguil;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,11 +8,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Set;
-import net.sguil.bridge.facts.SguilEventOut;
 
 /**
  * Writes the bridge's events straight into Sguil's tables, for installations without a running sguild:
@@ -25,13 +21,7 @@ import net.sguil.bridge.facts.SguilEventOut;
  * without coordinating. Use the agent protocol when sguild runs.
  */
 public final class SguilDbEventWriter {
-    public static final String AGENT_TYPE = "sguil-bridge";
-    /** sguild's cut for the hex detail of an agent event (an even number, so whole bytes survive). */
-    static final int MAX_DETAIL_HEX = 65534;
-    static final int MAX_SIGNATURE = 255;
-    static final int MAX_CLASS = 20;
-
-    /** Outcome of {@link #write(SguilEventOut, long)}. */
+    /** Outcome of {@link #write(StorableEvent, long)}. */
     public enum Result {
         INSERTED,
         /** An event with this sid and cid already exists (on this or another day): nothing was changed. */
@@ -55,10 +45,10 @@ public final class SguilDbEventWriter {
         this.netName = netName;
     }
 
-    /** The sensor id of (sensor, {@value #AGENT_TYPE}), registered in {@code sensor} if missing. */
+    /** The sensor id of (sensor, {@value Sensors#BRIDGE_AGENT_TYPE}), registered in {@code sensor} if missing. */
     public int sid() throws SQLException {
         if (sid == null) {
-            sid = Sensors.register(connection, sensor, AGENT_TYPE, netName);
+            sid = Sensors.register(connection, sensor, Sensors.BRIDGE_AGENT_TYPE, netName);
         }
         return sid;
     }
@@ -74,29 +64,17 @@ public final class SguilDbEventWriter {
         }
     }
 
-    /** Writes with the next cid of this writer's sid (highest existing + 1) and returns that cid. */
-    public long write(SguilEventOut ev) throws SQLException {
-        long cid = maxCid(sid()) + 1;
-        if (write(ev, cid) != Result.INSERTED) {
-            throw new SQLException("cid " + cid + " of sid " + sid + " was taken meanwhile: another writer is active");
-        }
-        return cid;
-    }
-
     /**
      * Writes the event with a cid the caller chose (the daemon's outbox assigns them). Idempotent: a cid
      * already stored for this sid yields {@link Result#ALREADY_PRESENT} and changes nothing, except that
      * a detail row missing after a crash between the two inserts is filled in.
-     *
-     * @throws IllegalArgumentException for a value Sguil cannot store (bad IP address, class, cid)
      */
-    public Result write(SguilEventOut ev, long cid) throws SQLException {
+    public Result write(StorableEvent v, long cid) throws SQLException {
         if (cid < 1 || cid > 0xffffffffL) {
             throw new IllegalArgumentException("cid must be 1..4294967295");
         }
-        EventValues v = EventValues.of(ev);
         int sensorId = sid();
-        Instant ts = ev.getTimestamp().truncatedTo(ChronoUnit.SECONDS);
+        Instant ts = v.timestamp();
         LocalDate day = LocalDate.ofInstant(ts, ZoneOffset.UTC);
         if (daysReady.add(day)) {
             schema.ensureDayTables(connection, sensor, day, SguilSchema.ALERT_KINDS);
@@ -128,7 +106,7 @@ public final class SguilDbEventWriter {
         }
     }
 
-    private Result insertEvent(DayTable table, int sensorId, long cid, Instant ts, EventValues v) throws SQLException {
+    private Result insertEvent(DayTable table, int sensorId, long cid, Instant ts, StorableEvent v) throws SQLException {
         String sql = "INSERT INTO " + table.quoted() + " (sid, cid, signature, signature_gen, signature_id,"
                 + " signature_rev, timestamp, unified_event_id, unified_event_ref, unified_ref_time, priority, class,"
                 + " status, src_ip, dst_ip, src_port, dst_port, icmp_type, icmp_code, ip_proto)"
@@ -148,9 +126,8 @@ public final class SguilDbEventWriter {
             ps.setString(i++, v.sigClass());
             ps.setLong(i++, v.srcIp());
             ps.setLong(i++, v.dstIp());
-            boolean ports = v.ipProto() == 6 || v.ipProto() == 17;
-            setIntOrNull(ps, i++, ports ? v.srcPort() : null);
-            setIntOrNull(ps, i++, ports ? v.dstPort() : null);
+            setIntOrNull(ps, i++, v.hasPorts() ? v.srcPort() : null);
+            setIntOrNull(ps, i++, v.hasPorts() ? v.dstPort() : null);
             setIntOrNull(ps, i++, v.ipProto() == 1 ? 0 : null);
             setIntOrNull(ps, i++, v.ipProto() == 1 ? 0 : null);
             ps.setInt(i, v.ipProto());
@@ -169,52 +146,6 @@ public final class SguilDbEventWriter {
             ps.setNull(i, Types.INTEGER);
         } else {
             ps.setInt(i, v);
-        }
-    }
-
-    /** The event's fields checked and cut the way Sguil stores an agent event. */
-    record EventValues(String signature, long generatorId, long signatureId, long revision, int priority,
-                       String sigClass, long srcIp, long dstIp, int srcPort, int dstPort, int ipProto, String hexDetail) {
-        static EventValues of(SguilEventOut ev) {
-            String sig = ev.getSignature().replaceAll("[^\\x20-\\x7e]", "?");
-            if (sig.length() > MAX_SIGNATURE) {
-                sig = sig.substring(0, MAX_SIGNATURE);
-            }
-            String cls = ev.getSigClass() == null ? "" : ev.getSigClass();
-            if (!cls.matches("[a-z0-9-]*")) {
-                throw new IllegalArgumentException("event class must be [a-z0-9-]: " + cls.replaceAll("[^\\x20-\\x7e]", "?"));
-            }
-            if (cls.length() > MAX_CLASS) {
-                cls = cls.substring(0, MAX_CLASS);
-            }
-            requireRange("priority", ev.getPriority(), 0, 255);
-            requireRange("ipProto", ev.getIpProto(), 0, 255);
-            requireRange("srcPort", ev.getSrcPort(), 0, 65535);
-            requireRange("dstPort", ev.getDstPort(), 0, 65535);
-            requireRange("generatorId", ev.getGeneratorId(), 0, 0xffffffffL);
-            requireRange("signatureId", ev.getSignatureId(), 0, 0xffffffffL);
-            requireRange("revision", ev.getRevision(), 0, 0xffffffffL);
-            return new EventValues(sig, ev.getGeneratorId(), ev.getSignatureId(), ev.getRevision(), ev.getPriority(),
-                    cls, ip(ev.getSrcIp()), ip(ev.getDstIp()), ev.getSrcPort(), ev.getDstPort(), ev.getIpProto(),
-                    hex(ev.getHtmlDetail() != null ? ev.getHtmlDetail() : ev.getDetail()));
-        }
-
-        private static long ip(String dotted) {
-            return dotted == null ? 0 : Ipv4.parse(dotted);
-        }
-
-        private static void requireRange(String name, long v, long lo, long hi) {
-            if (v < lo || v > hi) {
-                throw new IllegalArgumentException(name + " out of range: " + v);
-            }
-        }
-
-        static String hex(String detail) {
-            if (detail == null) {
-                return "";
-            }
-            String h = HexFormat.of().formatHex(detail.getBytes(StandardCharsets.UTF_8));
-            return h.length() > MAX_DETAIL_HEX ? h.substring(0, MAX_DETAIL_HEX) : h;
         }
     }
 }

@@ -7,21 +7,29 @@ import net.sguil.bridge.bytes.ByteScan;
  * that has one, and finds the end-of-data line ".". A state machine over arbitrary splits of the
  * input; bare LF line ends are accepted as well as CRLF, since broken senders use them and
  * servers take them.
+ *
+ * <p>Only a dot can start anything but content, so the scan looks for dots (a base64 body has
+ * none) and asks the byte before each whether it starts a line; everything else is passed on in
+ * bulk, a whole segment at a time.
  */
 final class DotUnstuffer {
     private static final byte[] CR = {'\r'};
 
-    private enum State { LINE_START, DOT, DOT_CR, MID_LINE }
+    private enum State { CONTENT, DOT, DOT_CR }
 
-    private State state = State.LINE_START;
+    private State state = State.CONTENT;
+    /** The last byte seen ended a line (or none was seen yet): a dot now would start one. */
+    private boolean afterLineEnd = true;
 
     void reset() {
-        state = State.LINE_START;
+        state = State.CONTENT;
+        afterLineEnd = true;
     }
 
     /** After a gap we no longer know where a line starts; only a full "\n.\r\n" ends the data. */
     void afterGap() {
-        state = State.MID_LINE;
+        state = State.CONTENT;
+        afterLineEnd = false;
     }
 
     /**
@@ -31,28 +39,25 @@ final class DotUnstuffer {
      *         of it was content and the end has not been seen yet
      */
     int feed(byte[] b, int off, int len, MessageBody out) {
+        if (len == 0) {
+            return -1;
+        }
         int end = off + len;
         int run = off;
         int i = off;
         while (i < end) {
             switch (state) {
-                case MID_LINE -> {
-                    int nl = ByteScan.indexOf(b, i, end, (byte) '\n');
-                    if (nl < 0) {
+                case CONTENT -> {
+                    int dot = ByteScan.indexOf(b, i, end, (byte) '.');
+                    if (dot < 0) {
                         i = end;
                     } else {
-                        i = nl + 1;
-                        state = State.LINE_START;
-                    }
-                }
-                case LINE_START -> {
-                    if (b[i] == '.') {
-                        emit(b, run, i, out);
-                        i++;
-                        run = i;
-                        state = State.DOT;
-                    } else {
-                        state = State.MID_LINE;
+                        i = dot + 1;
+                        if (dot == off ? afterLineEnd : b[dot - 1] == '\n') {
+                            emit(b, run, dot, out);
+                            run = i;
+                            state = State.DOT;
+                        }
                     }
                 }
                 case DOT -> {
@@ -64,7 +69,7 @@ final class DotUnstuffer {
                         run = i;
                         state = State.DOT_CR;
                     } else {
-                        state = State.MID_LINE;
+                        state = State.CONTENT;
                     }
                 }
                 case DOT_CR -> {
@@ -73,11 +78,12 @@ final class DotUnstuffer {
                     }
                     // ".\rX": not the end; the dot is dropped, the CR is content.
                     out.write(CR, 0, 1);
-                    state = State.MID_LINE;
+                    state = State.CONTENT;
                 }
             }
         }
         emit(b, run, end, out);
+        afterLineEnd = b[end - 1] == '\n';
         return -1;
     }
 

@@ -51,6 +51,10 @@ final class HeldBytes {
         }
     }
 
+    int heldBytes() {
+        return 16 + buf.length;
+    }
+
     boolean isEmpty() {
         return size == 0;
     }

@@ -2,17 +2,21 @@ package net.sguil.bridge.smtp;
 
 import java.nio.charset.StandardCharsets;
 
-/** Collects one reply line across segment boundaries, keeping at most {@code max} bytes of it. */
+/** Collects one reply line across segment boundaries, keeping at most {@code max} bytes of it; grown as lines need it. */
 final class LineAccumulator {
-    private final byte[] buf;
+    private final int max;
+    private byte[] buf = new byte[0];
     private int len;
 
     LineAccumulator(int max) {
-        this.buf = new byte[max];
+        this.max = max;
     }
 
     void append(byte[] b, int off, int n) {
-        int keep = Math.min(n, buf.length - len);
+        int keep = Math.min(n, max - len);
+        if (len + keep > buf.length) {
+            buf = java.util.Arrays.copyOf(buf, Math.min(max, Math.max(len + keep, Math.max(128, 2 * buf.length))));
+        }
         System.arraycopy(b, off, buf, len, keep);
         len += keep;
     }
@@ -26,5 +30,9 @@ final class LineAccumulator {
 
     void clear() {
         len = 0;
+    }
+
+    int heldBytes() {
+        return 16 + buf.length;
     }
 }

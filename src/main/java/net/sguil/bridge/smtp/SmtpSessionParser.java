@@ -193,6 +193,11 @@ public final class SmtpSessionParser implements StreamHandler {
         listener.sessionEnded(new SmtpSessionSummary(messages, starttls, gaps, gapBytes, commands, replies));
     }
 
+    @Override
+    public long heldBytes() {
+        return 512 + held.heldBytes() + serverLine.heldBytes() + 48L * (awaited.size() + rcptTo.size());
+    }
+
     // ---- client side ----
 
     private void clientData(byte[] buf, int off, int len) {

@@ -50,6 +50,22 @@ final class FlowKey {
         return w;
     }
 
+    /** The canonical "lo" endpoint's address (true) or the "hi" one's, as 4 or 16 bytes. */
+    byte[] address(boolean lo) {
+        byte[] a = new byte[addressLength];
+        long w0 = lo ? lo0 : hi0;
+        long w1 = lo ? lo1 : hi1;
+        for (int i = 0; i < addressLength; i++) {
+            long w = addressLength == 4 ? w0 << 32 : i < 8 ? w0 : w1;
+            a[i] = (byte) (w >>> (56 - 8 * (i & 7)));
+        }
+        return a;
+    }
+
+    int port(boolean lo) {
+        return lo ? loPort : hiPort;
+    }
+
     FlowKey copy() {
         FlowKey k = new FlowKey();
         k.addressLength = addressLength;

@@ -14,7 +14,9 @@ import java.util.TreeMap;
  * a later segment only fills what is still missing. When an overlapping segment carries
  * different bytes than the buffered ones the conflict is counted ({@code tcp.overlap_conflict}),
  * since a sender never legitimately changes data it already sent (evasion attempts do).
- * The same policy applies to the known-missing tail of a snap-length-cut segment.
+ * The same policy applies to the known-missing tail of a snap-length-cut segment. Bytes already
+ * delivered are gone, but the last kilobyte of them is remembered by its blocks' CRC-32C
+ * ({@link DeliveredBlocks}), so a retransmission that changes them is told from an honest one.
  */
 final class HalfStream {
     private record Chunk(byte[] data, int length) {
@@ -25,7 +27,6 @@ final class HalfStream {
 
     private final Direction direction;
     private final TcpConnection connection;
-    private boolean initialized;
     private int baseSeq;
     private long next;
     private long finOffset = -1;
@@ -33,20 +34,16 @@ final class HalfStream {
     private long pendingBytes;
     private long gapCount;
     private long gapBytes;
+    private DeliveredBlocks delivered;
 
     HalfStream(Direction direction, TcpConnection connection) {
         this.direction = direction;
         this.connection = connection;
     }
 
-    boolean initialized() {
-        return initialized;
-    }
-
     /** Offset 0 of the stream is the byte carrying sequence number {@code seq}. */
     void startAt(int seq) {
         baseSeq = seq;
-        initialized = true;
     }
 
     long offsetOf(int seq) {
@@ -73,11 +70,15 @@ final class HalfStream {
             return;
         }
         if (end <= next) {
-            connection.weird(TcpWeird.TCP_RETRANSMISSION);
+            connection.weird(changesDelivered(start, buf, off, len)
+                    ? TcpWeird.TCP_OVERLAP_CONFLICT : TcpWeird.TCP_RETRANSMISSION);
             return;
         }
         if (start < next) {
             long skip = next - start;
+            if (changesDelivered(start, buf, off, (int) Math.min(len, skip))) {
+                connection.weird(TcpWeird.TCP_OVERLAP_CONFLICT);
+            }
             if (skip <= len) {
                 off += (int) skip;
                 len -= (int) skip;
@@ -188,7 +189,7 @@ final class HalfStream {
      * byte before it, so nothing still missing here will ever be retransmitted: the holes are final.
      */
     void acknowledged(int ack) {
-        if (finOffset >= 0 && initialized && !finished() && offsetOf(ack) > finOffset) {
+        if (finOffset >= 0 && !finished() && offsetOf(ack) > finOffset) {
             flush();
         }
     }
@@ -207,10 +208,20 @@ final class HalfStream {
         }
     }
 
+    /** Whether bytes {@code [start, start+len)} of the stream, already delivered, differ from what was delivered. */
+    private boolean changesDelivered(long start, byte[] buf, int off, int len) {
+        return delivered != null && delivered.changed(start, buf, off, len, connection.owner().crc());
+    }
+
     private void deliver(byte[] buf, int off, int len) {
         if (len <= 0) {
             return;
         }
+        if (delivered == null) {
+            delivered = new DeliveredBlocks();
+            connection.charge(DeliveredBlocks.BYTES);
+        }
+        delivered.delivered(next, buf, off, len, connection.owner().crc());
         next += len;
         connection.data(direction, buf, off, len);
     }
@@ -224,6 +235,12 @@ final class HalfStream {
         gapCount++;
         gapBytes += len;
         connection.gap(direction, at, len);
+    }
+
+    /** The stream is over (flushed): what it kept to reassemble and check retransmissions can go. */
+    void release() {
+        pending = null;
+        delivered = null;
     }
 
     boolean finished() {

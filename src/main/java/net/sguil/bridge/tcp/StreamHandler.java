@@ -18,4 +18,15 @@ public interface StreamHandler {
 
     /** The connection is over; no further calls follow. */
     void onClose(CloseReason reason);
+
+    /**
+     * Heap this handler holds for its connection now: its buffers and parser state (what it
+     * allocated, not what it was passed), including any handler it delegates to. Asked after every
+     * call; the connection charges the difference to the analysis' {@link MemoryBudget}, and gives it
+     * all back when the connection closes. An estimate: capacities of the buffers held, plus a fixed
+     * cost for the parser's objects.
+     */
+    default long heldBytes() {
+        return 0;
+    }
 }

@@ -2,7 +2,6 @@ package net.sguil.bridge.tcp;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import net.sguil.bridge.pcap.TcpSegment;
 import net.sguil.bridge.pcap.TcpSink;
@@ -17,6 +16,12 @@ import net.sguil.bridge.weird.Weirds;
  * A closed connection stays in the table as a tombstone until it idles out, so that late
  * retransmissions are recognised instead of starting a bogus mid-stream connection.
  *
+ * <p>Memory: every tracked connection, every byte held out of order and whatever the connections'
+ * handlers report holding ({@link StreamHandler#heldBytes()}) is charged to a {@link MemoryBudget}
+ * shared with the rest of the analysis. When the budget is exceeded, connections are evicted least
+ * recently active first ({@code tcp.evicted_memory}) until an eighth of it is free again: their
+ * handlers are closed with {@link CloseReason#EVICTED_MEMORY}, so what they had open ends as cut.
+ *
  * <p>Who is the client: the sender of a SYN, or the receiver of a SYN-ACK. When the capture
  * starts mid-connection the side on a well-known port (or, failing that, the lower port) is
  * taken as the server.
@@ -25,16 +30,27 @@ public final class TcpReassembler implements TcpSink {
     private final TcpLimits config;
     private final Weirds weirds;
     private final StreamHandlerFactory factory;
+    private final MemoryBudget budget;
+    private final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
     private final LinkedHashMap<FlowKey, TcpConnection> connections = new LinkedHashMap<>(1024, 0.75f, true);
+    /** Heap an out-of-order chunk costs beyond its bytes: its tree entry, key, record and array header. */
+    private static final int CHUNK_BYTES = 96;
+
     private final FlowKey probe = new FlowKey();
     private long buffered;
     private long now;
     private long connectionsSeen;
 
     public TcpReassembler(TcpLimits config, Weirds weirds, StreamHandlerFactory factory) {
+        this(config, weirds, factory, MemoryBudget.unlimited());
+    }
+
+    /** @param budget charged with what this reassembler and its connections' handlers hold; shared, thread-safe */
+    public TcpReassembler(TcpLimits config, Weirds weirds, StreamHandlerFactory factory, MemoryBudget budget) {
         this.config = config;
         this.weirds = weirds;
         this.factory = factory;
+        this.budget = budget;
     }
 
     @Override
@@ -43,12 +59,13 @@ public final class TcpReassembler implements TcpSink {
             now = s.timestampNanos;
             expireIdle();
         }
-        probe.set(s);
+        boolean srcIsLo = probe.set(s);
         TcpConnection c = connections.get(probe);
         boolean syn = s.has(TcpSegment.SYN);
         boolean ack = s.has(TcpSegment.ACK);
         if (c != null && c.isClosed() && syn && !ack) {
             connections.remove(probe);
+            forget(c);
             c = null;
         }
         if (c == null) {
@@ -56,7 +73,7 @@ public final class TcpReassembler implements TcpSink {
                 // A lone RST or bare ACK of a connection we never saw carries nothing to reassemble.
                 return;
             }
-            c = open(s, syn, ack);
+            c = open(s, srcIsLo, syn, ack);
         }
         if (c.isClosed()) {
             if (s.dataLength + s.missingLength > 0) {
@@ -65,30 +82,54 @@ public final class TcpReassembler implements TcpSink {
             return;
         }
         c.touch(s.timestampNanos);
-        Direction d = c.isClient(s) ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT;
-        HalfStream h = c.half(d);
+        Direction d = c.direction(srcIsLo);
         int seq = s.seq;
         if (syn) {
-            if (!h.initialized()) {
-                h.startAt(seq + 1);
-            }
+            c.synSeen(d, seq + 1);
             seq++;
-        } else if (!h.initialized()) {
-            h.startAt(seq);
         }
         boolean fin = s.has(TcpSegment.FIN);
-        h.segment(seq, s.data, s.dataOffset, s.dataLength, s.missingLength, fin);
+        if (s.dataLength + s.missingLength > 0 || fin) {
+            c.half(d, seq).segment(seq, s.data, s.dataOffset, s.dataLength, s.missingLength, fin);
+        }
         if (ack) {
-            c.half(d.reverse()).acknowledged(s.ack);
+            c.acknowledged(d.reverse(), s.ack);
         }
         if (s.has(TcpSegment.RST)) {
             c.close(CloseReason.RESET);
         } else if (c.bothFinished()) {
             c.close(CloseReason.FIN);
         }
+        if (budget.exceeded()) {
+            shed();
+        }
     }
 
-    private TcpConnection open(TcpSegment s, boolean syn, boolean ack) {
+    /** Evicts the least recently active connections until an eighth of the budget is free, or none is left. */
+    private void shed() {
+        long target = budget.limit() - budget.limit() / 8;
+        Iterator<TcpConnection> it = connections.values().iterator();
+        while (budget.used() > target && it.hasNext()) {
+            TcpConnection eldest = it.next();
+            it.remove();
+            evict(eldest, CloseReason.EVICTED_MEMORY);
+        }
+    }
+
+    private void evict(TcpConnection c, CloseReason reason) {
+        if (!c.isClosed()) {
+            weirds.count(reason.eviction());
+            c.close(reason);
+        }
+        forget(c);
+    }
+
+    /** A connection left the table: what tracking it cost is given back. */
+    private void forget(TcpConnection c) {
+        budget.charge(-c.trackedBytes());
+    }
+
+    private TcpConnection open(TcpSegment s, boolean srcIsLo, boolean syn, boolean ack) {
         boolean midstream = !syn;
         boolean senderIsClient;
         if (syn) {
@@ -98,19 +139,22 @@ public final class TcpReassembler implements TcpSink {
             senderIsClient = guessSenderIsClient(config.servicePorts(), s.srcPort, s.dstPort);
         }
         while (connections.size() >= config.maxConnections()) {
-            Iterator<Map.Entry<FlowKey, TcpConnection>> it = connections.entrySet().iterator();
-            TcpConnection eldest = it.next().getValue();
+            Iterator<TcpConnection> it = connections.values().iterator();
+            TcpConnection eldest = it.next();
             it.remove();
-            if (!eldest.isClosed()) {
-                weirds.count(TcpWeird.TCP_CONNECTION_EVICTED);
-                eldest.close(CloseReason.EVICTED);
-            }
+            evict(eldest, CloseReason.EVICTED_TABLE_FULL);
         }
-        TcpConnection c = new TcpConnection(this, s, senderIsClient, midstream);
-        connections.put(probe.copy(), c);
+        FlowKey key = probe.copy();
+        TcpConnection c = new TcpConnection(this, key, senderIsClient == srcIsLo, midstream, s.timestampNanos);
+        connections.put(key, c);
+        budget.charge(TcpConnection.TRACKING_BYTES);
         connectionsSeen++;
-        c.attach(factory.open(c));
         return c;
+    }
+
+    /** Who consumes a connection's streams: asked when it first has bytes (or a gap) to deliver. */
+    StreamHandler openHandler(TcpConnection c) {
+        return factory.open(c);
     }
 
     private static boolean guessSenderIsClient(Set<Integer> servicePorts, int srcPort, int dstPort) {
@@ -135,6 +179,7 @@ public final class TcpReassembler implements TcpSink {
             }
             it.remove();
             c.close(CloseReason.IDLE_TIMEOUT);
+            forget(c);
         }
     }
 
@@ -142,6 +187,7 @@ public final class TcpReassembler implements TcpSink {
     public void finish() {
         for (TcpConnection c : connections.values()) {
             c.close(CloseReason.END_OF_CAPTURE);
+            forget(c);
         }
         connections.clear();
     }
@@ -162,11 +208,22 @@ public final class TcpReassembler implements TcpSink {
         return weirds;
     }
 
+    MemoryBudget budget() {
+        return budget;
+    }
+
+    /** One CRC-32C for every half stream's retransmission check (the reassembler runs on one thread). */
+    java.util.zip.CRC32C crc() {
+        return crc;
+    }
+
     boolean overBudget() {
         return buffered > config.maxBufferedTotal();
     }
 
+    /** A chunk of {@code delta} out-of-order bytes was stored (positive) or delivered (negative). */
     void buffered(long delta) {
         buffered += delta;
+        budget.charge(delta + Long.signum(delta) * CHUNK_BYTES);
     }
 }

@@ -27,6 +27,11 @@ public final class Weirds {
         return a == null ? 0 : a.sum();
     }
 
+    /** Adds counts as a report gives them, by {@link Weird#id() id}: the sum over many captures. */
+    public void addAll(Map<String, Long> counted) {
+        counted.forEach((id, n) -> counts.computeIfAbsent(id, k -> new LongAdder()).add(n));
+    }
+
     /** A sorted snapshot of every non-zero count. */
     public Map<String, Long> snapshot() {
         Map<String, Long> out = new TreeMap<>();

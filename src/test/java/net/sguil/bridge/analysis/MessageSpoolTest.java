@@ -30,7 +30,7 @@ class MessageSpoolTest {
 
     @Test
     void smallMessagesStayInMemoryAndLargeOnesSpillWithEveryByteKept() throws Exception {
-        SpoolBudget budget = new SpoolBudget(10_000);
+        SpoolBudget budget = new SpoolBudget(10_000, net.sguil.bridge.tcp.MemoryBudget.unlimited());
         MessageSpool small = new MessageSpool(dir, budget, 4096);
         MessageSpool large = new MessageSpool(dir, budget, 4096);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
@@ -55,7 +55,7 @@ class MessageSpoolTest {
 
     @Test
     void theSharedBudgetSendsTheNextMessageToDisk() throws Exception {
-        SpoolBudget budget = new SpoolBudget(1500);
+        SpoolBudget budget = new SpoolBudget(1500, net.sguil.bridge.tcp.MemoryBudget.unlimited());
         MessageSpool first = new MessageSpool(dir, budget, 4096);
         MessageSpool second = new MessageSpool(dir, budget, 4096);
         first.write(bytes(1000, 0), 0, 1000);

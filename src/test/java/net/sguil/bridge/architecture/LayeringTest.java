@@ -32,7 +32,7 @@ class LayeringTest {
 
     @Test
     void analyzersKnowNothingOfWhatConsumesThem() {
-        noClasses().that().resideInAnyPackage(packages("pcap", "tcp", "smtp", "http", "mime", "bytes", "weird", "text"))
+        noClasses().that().resideInAnyPackage(packages("pcap", "tcp", "detect", "smtp", "http", "mime", "bytes", "weird", "text"))
                 .should().dependOnClassesThat().resideInAnyPackage(packages("facts", "files", "rules", "sguil",
                         "delivery", "daemon", "cli", "config", "analysis", "report", "rawlog", "snort"))
                 .because("analyzers report through handler interfaces of their own (README: What is where)")

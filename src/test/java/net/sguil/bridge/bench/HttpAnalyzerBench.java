@@ -18,7 +18,7 @@ import net.sguil.bridge.tcp.TcpReassembler;
 import net.sguil.bridge.weird.Weirds;
 
 /**
- * Throughput of the HTTP analyzer on a capture (e.g. one written by {@link HttpBenchCapture} with
+ * Throughput of the HTTP analyzer on a capture (e.g. one written by {@link SensorCapture} with
  * {@code --http-only}): one pass of packets and TCP reassembly alone, one with an
  * {@link HttpSessionParser} on every connection; prints MB/s of pcap for both and the transactions found.
  * Usage: HttpAnalyzerBench FILE.pcap

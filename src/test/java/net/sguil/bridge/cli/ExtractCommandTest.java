@@ -98,8 +98,8 @@ class ExtractCommandTest {
         assertThat(atts).hasSize(1);
         JsonNode a = atts.get(0);
         assertThat(fieldNames(a)).containsExactly("type", "pcap", "src_ip", "src_port", "dst_ip", "dst_port",
-                "mail_from", "rcpt_to", "subject", "message_id", "filename", "content_type", "magic", "size", "md5",
-                "sha1", "sha256", "state", "stored");
+                "mail_from", "rcpt_to", "subject", "message_id", "filename", "content_type", "magic", "mime_type", "size",
+                "md5", "sha1", "sha256", "state", "stored", "parent", "depth", "incomplete");
         assertThat(a.get("pcap").asText()).isEqualTo("mail.pcap");
         assertThat(a.get("src_ip").asText()).isEqualTo("10.0.0.1");
         assertThat(a.get("src_port").asInt()).isEqualTo(40000);
@@ -112,6 +112,10 @@ class ExtractCommandTest {
         assertThat(a.get("filename").asText()).isEqualTo("invoice.pdf.exe");
         assertThat(a.get("content_type").asText()).isEqualTo("application/pdf");
         assertThat(a.get("magic").asText()).isEqualTo("pe");
+        assertThat(a.get("mime_type").asText()).isEqualTo("application/x-msdownload; format=pe");
+        assertThat(a.get("parent").asText()).isEqualTo("1");
+        assertThat(a.get("depth").asInt()).isZero();
+        assertThat(a.get("incomplete").isNull()).isTrue();
         assertThat(a.get("size").asLong()).isEqualTo(EXE.length);
         assertThat(a.get("md5").asText()).isEqualTo(hex("MD5", EXE));
         assertThat(a.get("sha1").asText()).isEqualTo(hex("SHA-1", EXE));
@@ -213,8 +217,9 @@ class ExtractCommandTest {
         assertThat(run.status()).isEqualTo(2);
         List<String> errs = List.of(run.err().split("\n"));
         assertThat(errs).hasSize(2);
-        assertThat(errs.get(0)).startsWith("sguil-bridge: " + junk + ": ");
-        assertThat(errs.get(1)).isEqualTo("sguil-bridge: " + missing + ": no such file");
+        // the missing file is found by the checks before any work, the junk one when it is read
+        assertThat(errs.get(0)).isEqualTo("sguil-bridge: " + missing + ": no such file");
+        assertThat(errs.get(1)).startsWith("sguil-bridge: " + junk + ": ");
         assertThat(ofType(json(run), "attachment")).hasSize(1);
     }
 

@@ -3,8 +3,6 @@ package net.sguil.bridge.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoldenCaptureTest {
     private static final Path CAPTURES = Path.of("src/test/resources/captures");
-    private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
     @TempDir
     Path out;
@@ -26,11 +23,6 @@ class GoldenCaptureTest {
     void extractPrintsExactlyTheGoldenLines(String capture) throws IOException {
         CliRun run = CliRun.of("extract", "--threads", "1", "-o", out.toString(), CAPTURES.resolve(capture).toString());
         assertThat(run.status()).as(run.err()).isZero();
-        String actual = run.out().replace(out.toString(), "OUT");
-        Path golden = GOLDEN.resolve(capture + ".txt");
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-        }
-        assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        GoldenFile.assertMatches(capture + ".txt", run.out().replace(out.toString(), "OUT"));
     }
 }

@@ -22,7 +22,7 @@ class BridgeConfigTest {
         BridgeConfig c = BridgeConfig.load(Path.of("sguil-integration/sguil-bridge.conf.example"));
         assertThat(c.sensorPcaps()).containsOnlyKeys("sensor1");
         assertThat(c.sensorPcaps().get("sensor1").prefix()).isEqualTo("snort.log");
-        assertThat(c.seconds("poll.event_seconds", 1)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.seconds("poll.event_seconds", 99)).as("real time by default").isEqualTo(Duration.ofSeconds(1));
         assertThat(c.stateDir()).isEqualTo(Path.of("/var/lib/sguil-bridge"));
         assertThat(c.list("smtp.ports")).containsExactly("25", "587");
     }

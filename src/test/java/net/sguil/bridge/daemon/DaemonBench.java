@@ -117,9 +117,11 @@ public final class DaemonBench {
             double secs = (last - start) / 1e9;
             System.out.printf("daemon: %,d event rows and %,d sancp rows inserted over %d s; %,d events delivered "
                             + "(%d expected) at %.0f events/s; latency row inserted -> event confirmed: median %.2f s, "
-                            + "p99 %.2f s; peak RSS %d MB (bench JVM: daemon, sguild test server and row generator)%n",
+                            + "p99 %.2f s; peak RSS %d MB, CPU %.1f s user+sys (bench JVM: daemon, sguild test server and"
+                            + " row generator; load average %.1f)%n",
                     total, (long) ticks * sessionsPerTick, seconds, latencies.size(), total, latencies.size() / secs,
-                    percentile(latencies, 0.5) / 1e9, percentile(latencies, 0.99) / 1e9, peakRssMb());
+                    percentile(latencies, 0.5) / 1e9, percentile(latencies, 0.99) / 1e9, peakRssMb(), cpuSeconds(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
@@ -129,6 +131,11 @@ public final class DaemonBench {
 
     private static long percentile(List<Long> sorted, double p) {
         return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
+    }
+
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private static long peakRssMb() throws java.io.IOException {

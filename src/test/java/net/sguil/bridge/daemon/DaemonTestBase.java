@@ -26,7 +26,12 @@ abstract class DaemonTestBase {
 
     /** Waits for a condition the daemon must reach; fails after two minutes, never sleeps long. */
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + 120_000_000_000L;
+        await(what, java.time.Duration.ofMinutes(2), condition);
+    }
+
+    /** The same with a limit of the caller's: a daemon started as a process compiles its rules first. */
+    static void await(String what, java.time.Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("timed out waiting for " + what);

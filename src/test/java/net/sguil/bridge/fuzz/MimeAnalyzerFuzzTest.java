@@ -34,7 +34,7 @@ import net.sguil.bridge.weird.Weirds;
  * the skeleton stays within a fixed size per part; a gapped message and all its files say truncated.
  */
 class MimeAnalyzerFuzzTest {
-    private static final MimeLimits TINY = new MimeLimits(3, 8, 1024, 1024, 4096);
+    private static final MimeLimits TINY = new MimeLimits(3, 8, 1024, 1024, 4096, 4096);
     private static final Path OUT = Fuzzing.scratchDirectory("mimefuzz");
     private static final AttachmentStore DEFAULT_STORE = store(FileLimits.defaults().maxNameLength());
     private static final AttachmentStore TINY_STORE = store(32);

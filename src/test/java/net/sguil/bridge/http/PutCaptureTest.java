@@ -60,20 +60,29 @@ class PutCaptureTest {
     }
 
     private static List<String> signatures(List<SguilEventOut> events) {
-        return events.stream().map(SguilEventOut::getSignature).toList();
+        return events.stream().map(e -> e.getSignature().replaceFirst(":.*", "")).toList(); // the outcome follows
     }
 
     @Test
     void theBlogRequestAccepted() throws IOException {
         List<SguilEventOut> ev = scan(session(80).client(HttpSessionParserTest.BLOG_PUT).server(CREATED));
         assertThat(signatures(ev)).containsExactly(SUCCEEDED);
-        assertThat(ev.get(0).getDetail()).contains("/index.html", "spykidsspykids", "201 Created");
+        assertThat(ev.get(0).getDetail()).contains("/index.html", "spykidsspykids", "201 Created", "Capture: case.pcap");
         HttpTransaction t = transactions.get(0);
         assertThat(t.isEstablished()).isTrue();
         assertThat(t.getPcap()).isEqualTo("case.pcap");
         assertThat(t.getSrcIp()).isEqualTo("10.9.9.9");
         assertThat(t.getDstIp()).isEqualTo("192.168.1.80");
         assertThat(t.getRequestTime()).isBefore(t.getResponseTime());
+    }
+
+    @Test
+    void aPutWhoseRequestLineOutgrowsTheDetectionWindowStillFiresTheRule() throws IOException {
+        String uri = "/" + "d".repeat(2500) + ".html";
+        List<SguilEventOut> ev = scan(session(8000).segmentSize(500)
+                .client("PUT " + uri + " HTTP/1.1\r\nHost: www\r\nContent-Length: 5\r\n\r\nhello").server(CREATED));
+        assertThat(signatures(ev)).containsExactly(SUCCEEDED);
+        assertThat(transactions.get(0).getUri()).isEqualTo(uri);
     }
 
     @Test
@@ -87,18 +96,18 @@ class PutCaptureTest {
         List<SguilEventOut> ev = scan(session(80).client(HttpSessionParserTest.BLOG_PUT)
                 .server("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n"));
         assertThat(signatures(ev)).containsExactly(ATTEMPT);
-        assertThat(ev.get(0).getDetail()).contains("refused (405 Method Not Allowed)");
+        assertThat(ev.get(0).getDetail()).contains("Outcome: refused 405", "Response: 405 Method Not Allowed");
         transactions.clear();
         ev = scan(session(80).client(HttpSessionParserTest.BLOG_PUT).server("HTTP/1.0 403 Forbidden\r\n\r\nno"));
         assertThat(signatures(ev)).containsExactly(ATTEMPT);
-        assertThat(ev.get(0).getDetail()).contains("refused (403 Forbidden)");
+        assertThat(ev.get(0).getDetail()).contains("Outcome: refused 403", "Response: 403 Forbidden");
     }
 
     @Test
     void noResponse() throws IOException {
         List<SguilEventOut> ev = scan(session(80).autoAck().client(HttpSessionParserTest.BLOG_PUT));
         assertThat(signatures(ev)).containsExactly(ATTEMPT);
-        assertThat(ev.get(0).getDetail()).contains("no response seen");
+        assertThat(ev.get(0).getDetail()).contains("Outcome: no response");
     }
 
     @Test

@@ -72,7 +72,7 @@ class PutDefacementRulesTest {
         List<SguilEventOut> ev = events();
         assertThat(ev).hasSize(1);
         SguilEventOut e = ev.get(0);
-        assertThat(e.getSignature()).isEqualTo("HTTP PUT Defacement SUCCEEDED");
+        assertThat(e.getSignature()).isEqualTo("HTTP PUT Defacement SUCCEEDED: /index.html");
         assertThat(e.getPriority()).isEqualTo(1);
         assertThat(e.getSigClass()).isEqualTo("web-application-attack");
         assertThat(e.getGeneratorId()).isEqualTo(SguilEventOut.BRIDGE_GENERATOR_ID);
@@ -81,25 +81,29 @@ class PutDefacementRulesTest {
         assertThat(e.getDstPort()).isEqualTo(80);
         assertThat(e.getIpProto()).isEqualTo(6);
         assertThat(e.getTimestamp()).isEqualTo(T0.plusMillis(5));
-        assertThat(e.getDetail()).contains("PUT /index.html HTTP/1.0", "www.example.com",
-                "Microsoft Data Access Internet Publishing Provider DAV 1.1", "ACCEPTED by the server (201 Created)");
-        assertThat(e.getHtmlDetail()).contains("&lt;script&gt;spykids&lt;/script&gt;").doesNotContain("<script>");
+        assertThat(e.getDetail()).contains("Rule: HTTP PUT Defacement SUCCEEDED", "Outcome: SUCCEEDED 201",
+                "Request: PUT /index.html HTTP/1.0", "Host: www.example.com",
+                "User-Agent: Microsoft Data Access Internet Publishing Provider DAV 1.1", "Response: 201 Created",
+                "Capture: snort.log.1150990039");
+        assertThat(e.getHtmlDetail()).contains("\\x3cscript\\x3espykids\\x3c/script\\x3e").doesNotContain("<script");
+        assertThat(e.getSummary()).isEqualTo("SUCCEEDED 201, PUT /index.html");
         assertThat(e.getEvidenceKey()).contains("10.9.9.9:1043").endsWith("#1");
     }
 
     @Test
     void noContentIsASuccessToo() {
         insert(answered("10.9.9.9", 1043, T0, 204, "No Content"));
-        assertThat(events()).extracting(SguilEventOut::getSignature).containsExactly("HTTP PUT Defacement SUCCEEDED");
+        assertThat(events()).extracting(SguilEventOut::getSignature).containsExactly("HTTP PUT Defacement SUCCEEDED: /index.html");
     }
 
     @Test
     void unansweredPutSaysSo() {
         insert(put("10.9.9.9", 1043, T0).build());
         List<SguilEventOut> ev = events();
-        assertThat(ev).extracting(SguilEventOut::getSignature).containsExactly("HTTP PUT Defacement Attempt");
+        assertThat(ev).extracting(SguilEventOut::getSignature).containsExactly("HTTP PUT Defacement Attempt: no response");
         assertThat(ev.get(0).getPriority()).isEqualTo(2);
-        assertThat(ev.get(0).getDetail()).contains("no response seen");
+        assertThat(ev.get(0).getDetail()).contains("Outcome: no response", "Response: none seen");
+        assertThat(ev.get(0).getSummary()).isEqualTo("no response, PUT /index.html");
     }
 
     @Test
@@ -108,33 +112,63 @@ class PutDefacementRulesTest {
         at(T0.plus(Duration.ofHours(1)));
         List<SguilEventOut> ev = events();
         assertThat(ev).hasSize(1);
-        assertThat(ev.get(0).getDetail()).contains("refused (405 Method Not Allowed)");
+        assertThat(ev.get(0).getDetail()).contains("Outcome: refused 405", "Response: 405 Method Not Allowed");
+        assertThat(ev.get(0).getSummary()).isEqualTo("refused 405, PUT /index.html");
     }
 
     @Test
-    void manyRefusedPutsFromOneSourceAreSummarisedButASuccessIsReportedAtOnce() {
+    void refusedPutsAreSummarisedWhenTheyStopWithTheRealAddressesButASuccessIsReportedAtOnce() {
         for (int i = 0; i < 10; i++) {
             insert(answered("10.9.9.9", 2000 + i, T0.plusSeconds(10L * i), i % 2 == 0 ? 403 : 405, "No"));
         }
-        insert(answered("10.9.9.9", 3000, T0.plusSeconds(120), 201, "Created"));
+        insert(answered("10.9.9.9", 3000, T0.plusSeconds(60), 201, "Created"));
         assertThat(events()).extracting(SguilEventOut::getSignature)
-                .containsExactly("HTTP PUT Defacement Attempt", "HTTP PUT Defacement SUCCEEDED");
-        at(T0.plusSeconds(601));
+                .containsExactly("HTTP PUT Defacement Attempt: refused 403", "HTTP PUT Defacement SUCCEEDED: /index.html");
+        // The last refused PUT was answered at 90.005 s: the window closes 30 s later, not before.
+        at(T0.plusSeconds(120));
+        assertThat(events()).hasSize(2);
+        at(T0.plusSeconds(120).plusMillis(5));
         List<SguilEventOut> ev = events();
         assertThat(ev).hasSize(3);
         SguilEventOut summary = ev.stream().filter(e -> e.getEvidenceKey().startsWith("http-put-refused|"))
                 .findFirst().orElseThrow();
         assertThat(summary.getTimestamp()).isEqualTo(T0.plusSeconds(90).plusMillis(5));
-        assertThat(summary.getSignature()).isEqualTo("HTTP PUT Defacement Attempt");
-        assertThat(summary.getDetail()).contains("9 more after the first");
-        assertThat(summary.getEvidenceKey()).isEqualTo("http-put-refused|10.9.9.9|" + T0.plusMillis(5).toEpochMilli());
-        // A new window opens for the same source afterwards.
-        insert(answered("10.9.9.9", 4000, T0.plusSeconds(700), 403, "Forbidden"));
+        assertThat(summary.getSignature()).isEqualTo("HTTP PUT Defacement Attempt: 9 more refused");
+        assertThat(summary.getSrcIp()).isEqualTo("10.9.9.9");
+        assertThat(summary.getSrcPort()).isEqualTo(2009);
+        assertThat(summary.getDstIp()).isEqualTo("192.168.1.80");
+        assertThat(summary.getDstPort()).isEqualTo(80);
+        assertThat(summary.getIpProto()).isEqualTo(6);
+        assertThat(summary.getDetail()).contains("Outcome: 9 more refused after the first",
+                "405 PUT www.example.com/index.html, 403 PUT www.example.com/index.html");
+        assertThat(summary.getSummary())
+                .isEqualTo("9 more refused after the first; next: 405 PUT www.example.com/index.html");
+        assertThat(summary.getEvidenceKey())
+                .isEqualTo("http-put-refused|10.9.9.9|192.168.1.80:80|" + T0.plusMillis(5).toEpochMilli());
+        // The next refused PUT opens a new window and is reported at once.
+        insert(answered("10.9.9.9", 4000, T0.plusSeconds(200), 403, "Forbidden"));
         assertThat(events()).hasSize(4);
     }
 
     @Test
-    void refusedWindowsAreKeptPerSourceAndTheWindowIsConfigurable() {
+    void aSteadyStreamOfRefusedPutsIsSummarisedAtTheLatestWhenTheLongWindowEnds() {
+        for (int i = 0; i < 45; i++) { // one every 21 s for 15 minutes: never 30 s quiet
+            insert(answered("10.9.9.9", 2000 + i, T0.plusSeconds(21L * i), 403, "Forbidden"));
+        }
+        at(T0.plus(Duration.ofHours(1)));
+        List<SguilEventOut> ev = events();
+        // 0 s: reported; 21 … 588 s: counted, summarised when the window ends at 600 s; 609 s: a new
+        // window, reported; 630 … 924 s: counted, summarised 30 s after the last.
+        assertThat(ev).extracting(SguilEventOut::getSummary).containsExactly("refused 403, PUT /index.html",
+                "28 more refused after the first; next: 403 PUT www.example.com/index.html",
+                "refused 403, PUT /index.html",
+                "15 more refused after the first; next: 403 PUT www.example.com/index.html");
+        assertThat(ev.get(1).getTimestamp()).isEqualTo(T0.plusSeconds(588).plusMillis(5));
+        assertThat(ev.get(2).getTimestamp()).isEqualTo(T0.plusSeconds(609).plusMillis(5));
+    }
+
+    @Test
+    void refusedWindowsAreKeptPerSourceAndServerAndTheirLengthsAreConfigurable() {
         FactType settings = PutRules.base().getFactType("drl", "PutDefacementSettings");
         Object s;
         try {
@@ -142,17 +176,27 @@ class PutDefacementRulesTest {
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
+        settings.set(s, "refusedQuietSeconds", 5L);
         settings.set(s, "refusedWindowSeconds", 60L);
-        insert(s, T0);
+        engine.close(); // a session whose first fact is the settings, so the defaults never apply
+        concluded.clear();
+        engine = PutRules.engine(concluded, requested);
+        insert(s, Instant.EPOCH);
         insert(answered("10.1.1.1", 2000, T0, 403, "Forbidden"));
         insert(answered("10.2.2.2", 2000, T0.plusSeconds(1), 403, "Forbidden"));
         insert(answered("10.1.1.1", 2001, T0.plusSeconds(2), 403, "Forbidden"));
-        assertThat(events()).hasSize(2);
-        at(T0.plusSeconds(61));
+        insert(put("10.1.1.1", 2002, T0.plusSeconds(3)).connection("snort.log.1150990039", "10.1.1.1", 2002,
+                "192.168.1.81", 80, true, T0).response(403, "Forbidden", T0.plusSeconds(3)).build());
+        assertThat(events()).hasSize(3);
+        at(T0.plusSeconds(8));
         List<SguilEventOut> ev = events();
-        assertThat(ev).hasSize(3);
-        assertThat(ev.get(2).getSrcIp()).isEqualTo("10.1.1.1");
-        assertThat(ev.get(2).getDetail()).contains("1 more after the first");
+        assertThat(ev).hasSize(4);
+        SguilEventOut summary = ev.get(2); // at the time of the last attempt it sums up
+        assertThat(summary.getEvidenceKey()).startsWith("http-put-refused|10.1.1.1|192.168.1.80:80|");
+        assertThat(summary.getSrcPort()).isEqualTo(2001);
+        assertThat(summary.getTimestamp()).isEqualTo(T0.plusSeconds(2).plusMillis(5));
+        assertThat(summary.getDetail()).contains("1 more refused after the first");
+        assertThat(ev.get(3).getDstIp()).as("another server, another window").isEqualTo("192.168.1.81");
     }
 
     @Test

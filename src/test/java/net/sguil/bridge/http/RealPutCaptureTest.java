@@ -66,16 +66,20 @@ class RealPutCaptureTest {
 
         List<SguilEventOut> events = PutRules.replay(found);
         assertThat(events).extracting(SguilEventOut::getSignature, SguilEventOut::getDstPort).containsExactlyInAnyOrder(
-                tuple("HTTP PUT Defacement SUCCEEDED", 80),
-                tuple("HTTP PUT Defacement Attempt", 80),
-                tuple("HTTP PUT Defacement Attempt", 0),
-                tuple("HTTP PUT Defacement SUCCEEDED", 80),
-                tuple("HTTP PUT Defacement SUCCEEDED", 8081),
-                tuple("HTTP PUT Defacement SUCCEEDED", 80),
-                tuple("HTTP PUT Defacement Attempt", 8082));
-        assertThat(events).filteredOn(e -> e.getDstPort() == 0).singleElement()
-                .satisfies(e -> assertThat(e.getDetail()).contains("1 more after the first", "/forbidden/index.html -> 403"));
+                tuple("HTTP PUT Defacement SUCCEEDED: /index.html", 80),
+                tuple("HTTP PUT Defacement Attempt: refused 405", 80),
+                tuple("HTTP PUT Defacement Attempt: 1 more refused", 80),
+                tuple("HTTP PUT Defacement SUCCEEDED: /pipelined.html", 80),
+                tuple("HTTP PUT Defacement SUCCEEDED: /alt-port.html", 8081),
+                tuple("HTTP PUT Defacement SUCCEEDED: /chunked.html", 80),
+                tuple("HTTP PUT Defacement Attempt: no response", 8082));
+        assertThat(events).filteredOn(e -> e.getEvidenceKey().startsWith("http-put-refused|")).singleElement()
+                .satisfies(e -> assertThat(e.getDetail()).contains("1 more refused after the first",
+                        "403 PUT 10.78.0.2/forbidden/index.html"))
+                .satisfies(e -> assertThat(e.getSrcIp()).isEqualTo(found.get(2).getSrcIp()))
+                .satisfies(e -> assertThat(e.getSrcPort()).isEqualTo(found.get(2).getSrcPort()))
+                .satisfies(e -> assertThat(e.getDstIp()).isEqualTo(found.get(2).getDstIp()));
         assertThat(events).filteredOn(e -> e.getDstPort() == 8082).singleElement()
-                .satisfies(e -> assertThat(e.getDetail()).contains("no response seen"));
+                .satisfies(e -> assertThat(e.getDetail()).contains("Outcome: no response"));
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Random;
@@ -27,7 +26,7 @@ class Base64DecodingStreamTest {
             }
             Base64DecodingStream in = new Base64DecodingStream(new ByteArrayInputStream(
                     (encoded + eol).getBytes(StandardCharsets.US_ASCII)));
-            assertThat(readAll(in, 1 + r.nextInt(100_000), r)).isEqualTo(data);
+            assertThat(RandomInput.drain(in, 1 + r.nextInt(100_000), r)).isEqualTo(data);
             assertThat(in.damaged()).isFalse();
         }
     }
@@ -41,32 +40,125 @@ class Base64DecodingStreamTest {
         assertDecodes("", "", false);
     }
 
+    @Test
+    void aStrayCharacterIsToleratedButTextIsNotBase64() throws IOException {
+        byte[] data = new byte[3000];
+        new Random(5).nextBytes(data);
+        String encoded = Base64.getMimeEncoder().encodeToString(data);
+        String stray = encoded.substring(0, 2000) + "." + encoded.substring(2000);
+        Base64DecodingStream in = new Base64DecodingStream(new ByteArrayInputStream(
+                stray.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(in.readAllBytes()).isEqualTo(data);
+        assertThat(in.damaged()).as("one stray character in 4000").isFalse();
+        assertThat(in.exact()).isFalse();
+
+        Base64DecodingStream text = new Base64DecodingStream(new ByteArrayInputStream(
+                "From: alice@example.org\r\nSubject: hello, Bob.\r\n\r\nSee the attachment.\r\n"
+                        .getBytes(StandardCharsets.US_ASCII)));
+        text.readAllBytes();
+        assertThat(text.damaged()).as("plain text declared base64").isTrue();
+    }
+
+    @Test
+    void cleanAndDamagedRunsDecodeTheSameHoweverTheInputArrives() throws IOException {
+        Random r = new Random(11);
+        for (int round = 0; round < 400; round++) {
+            byte[] encoded = mixedBody(r);
+            Reference whole = Reference.decode(encoded);
+            Base64DecodingStream in = new Base64DecodingStream(RandomInput.trickle(encoded, r, 7, 700));
+            assertThat(RandomInput.drain(in, 1 + r.nextInt(5000), r)).as("round %d", round).isEqualTo(whole.out);
+            assertThat(in.damaged()).as("round %d", round).isEqualTo(whole.damaged);
+        }
+    }
+
+    @Test
+    void concatenatedDataAfterPaddingIsDamageWhereverTheReadsAreCut() throws IOException {
+        byte[] encoded = "QUJDRA==\r\nQUJD".getBytes(StandardCharsets.US_ASCII);
+        for (int cut = 0; cut <= encoded.length; cut++) {
+            Base64DecodingStream in = new Base64DecodingStream(RandomInput.cutAt(encoded, cut));
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("ABCDABC");
+            assertThat(in.damaged()).as("cut at %d", cut).isTrue();
+        }
+    }
+
+    /**
+     * Lines of clean base64 (76 or other widths, CRLF or LF) with, now and then, damage mid-stream:
+     * stray characters, padding in the middle, a line whose length breaks the quanta, spaces.
+     */
+    private static byte[] mixedBody(Random r) {
+        StringBuilder b = new StringBuilder();
+        int pieces = 1 + r.nextInt(8);
+        for (int i = 0; i < pieces; i++) {
+            byte[] data = new byte[r.nextInt(3000)];
+            r.nextBytes(data);
+            int width = r.nextInt(4) == 0 ? 4 * (1 + r.nextInt(25)) : 76;
+            String eol = r.nextInt(5) == 0 ? "\n" : "\r\n";
+            b.append(Base64.getMimeEncoder(width, eol.getBytes(StandardCharsets.US_ASCII)).encodeToString(data));
+            switch (r.nextInt(8)) {
+                case 0 -> b.append("!*");
+                case 1 -> b.append(eol).append("QQ");
+                case 2 -> b.append(" \t");
+                case 3 -> b.insert(r.nextInt(b.length() + 1), '~');
+                default -> { }
+            }
+            b.append(eol);
+        }
+        return b.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The documented rules, a character at a time over the whole input. */
+    private record Reference(byte[] out, boolean damaged) {
+        static Reference decode(byte[] in) {
+            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            boolean damaged = false;
+            boolean afterPad = false;
+            long illegal = 0;
+            int acc = 0;
+            int count = 0;
+            for (byte x : in) {
+                char ch = (char) (x & 0xFF);
+                int v = alphabet.indexOf(ch);
+                if (v >= 0) {
+                    damaged |= afterPad;
+                    afterPad = false;
+                    acc = acc << 6 | v;
+                    if (++count == 4) {
+                        out.write(acc >> 16);
+                        out.write(acc >> 8);
+                        out.write(acc);
+                        acc = 0;
+                        count = 0;
+                    }
+                } else if (ch == '=') {
+                    damaged |= flush(out, acc, count);
+                    acc = 0;
+                    count = 0;
+                    afterPad = true;
+                } else if (" \t\r\n".indexOf(ch) < 0) {
+                    illegal++;
+                }
+            }
+            damaged |= flush(out, acc, count);
+            damaged |= illegal * 1000 > in.length; // a stray character in a thousand is tolerated
+            return new Reference(out.toByteArray(), damaged);
+        }
+
+        private static boolean flush(ByteArrayOutputStream out, int acc, int count) {
+            if (count == 2) {
+                out.write(acc >> 4);
+            } else if (count == 3) {
+                out.write(acc >> 10);
+                out.write(acc >> 2);
+            }
+            return count == 1;
+        }
+    }
+
     private static void assertDecodes(String encoded, String expected, boolean damaged) throws IOException {
         Base64DecodingStream in = new Base64DecodingStream(new ByteArrayInputStream(
                 encoded.getBytes(StandardCharsets.US_ASCII)));
         assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo(expected);
         assertThat(in.damaged()).as(encoded).isEqualTo(damaged);
-    }
-
-    private static byte[] readAll(InputStream in, int maxChunk, Random r) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[maxChunk];
-        while (true) {
-            if (r.nextInt(10) == 0) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                out.write(b);
-                continue;
-            }
-            int n = in.read(buf, 0, 1 + r.nextInt(maxChunk));
-            if (n < 0) {
-                break;
-            }
-            assertThat(n).isPositive();
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
     }
 }

@@ -234,11 +234,22 @@ class MessageAnalyzerTest {
                 "--outer--"));
 
         assertThat(m.message().subject()).isEqualTo("outer");
-        assertThat(m.attachments()).extracting(StoredAnalysis.Attachment::getFilename).containsExactly("deep.zip", "part-1.2.bin");
-        assertThat(m.attachments().get(0).getMagic()).isEqualTo("zip");
+        assertThat(m.attachments()).extracting(StoredAnalysis.Attachment::getFilename)
+                .containsExactly("inner.eml", "deep.zip", "part-1.2.bin");
+        StoredAnalysis.Attachment attached = m.attachments().get(0);
+        assertThat(attached.getContentType()).isEqualTo("message/rfc822");
+        assertThat(Files.readString(Path.of(attached.getStored()))).startsWith("Subject: inner\r\n")
+                .endsWith("--inner--");
+        assertThat(attached.getDepth()).isZero();
+        assertThat(attached.getParent()).isEqualTo(-1);
+        assertThat(m.attachments().get(1).getMagic()).isEqualTo("zip");
+        assertThat(m.attachments().subList(1, 3)).allSatisfy(a -> {
+            assertThat(a.getDepth()).isEqualTo(1);
+            assertThat(a.getParent()).isZero();
+        });
         assertThat(m.skeletonText()).contains("    Content-type: message/rfc822\n"
                 + "    Effective-type: message/rfc822\n"
-                + "    Body-file: NONE\n"
+                + "    Body-file: " + out.resolve("msg-1/inner.eml") + "\n"
                 + "    Num-parts: 1\n"
                 + "    --\n"
                 + "        Content-type: multipart/mixed\n"
@@ -249,42 +260,98 @@ class MessageAnalyzerTest {
     }
 
     @Test
-    void depthBeyondTheLimitIsKeptAsOneOpaqueAttachment() throws Exception {
+    void belowTheDepthLimitTheInnermostLeafIsStillExtracted() throws Exception {
         TestMail mail = TestMail.message();
         int depth = 1000;
         for (int i = 0; i < depth; i++) {
             mail.lines("Content-Type: multipart/mixed; boundary=b" + i, "", "--b" + i);
         }
-        mail.lines("Content-Type: application/octet-stream; name=core.exe", "", "MZ");
+        mail.lines("Content-Type: application/octet-stream; name=core.exe", "Content-Transfer-Encoding: base64", "")
+                .raw(TestMail.base64(PE)).lines("");
         for (int i = depth - 1; i >= 0; i--) {
             mail.lines("--b" + i + "--");
         }
         StoredAnalysis m = analyze(mail);
 
         assertThat(weirds.get("mime.depth_exceeded")).isEqualTo(1);
+        assertThat(m.incomplete()).isEqualTo("mime.depth_exceeded");
+        assertThat(m.truncated()).isFalse();
         assertThat(m.attachments()).hasSize(1);
-        assertThat(m.attachments().get(0).getFilename()).isEqualTo("part-1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.bin");
-        assertThat(Files.readString(Path.of(m.attachments().get(0).getStored()))).startsWith("--b20\r\n");
+        StoredAnalysis.Attachment core = m.attachments().get(0);
+        assertThat(core.getFilename()).isEqualTo("core.exe");
+        assertThat(core.getSha256()).isEqualTo(hex("SHA-256", PE));
+        assertThat(core.getState()).isEqualTo(StoredAnalysis.COMPLETE);
+        assertThat(core.getIncomplete()).isNull();
         MimeEntity e = m.skeleton();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < MimeLimits.defaults().maxDepth(); i++) {
             assertThat(e.parts()).hasSize(1);
             e = e.parts().get(0);
         }
         assertThat(e.contentType()).isEqualTo("multipart/mixed");
-        assertThat(e.effectiveType()).isEqualTo("application/octet-stream");
-        assertThat(e.parts()).isEmpty();
+        assertThat(e.parts()).singleElement().satisfies(leaf -> assertThat(leaf.recommendedFilename()).isEqualTo("core.exe"));
     }
 
     @Test
-    void deeplyNestedMessagesStopAtTheLimitToo() throws Exception {
+    void belowTheDepthLimitSiblingsAndClosedMultipartsAreTold() throws Exception {
+        TestMail mail = TestMail.message().lines("Content-Type: multipart/mixed; boundary=top", "", "--top",
+                "Content-Type: multipart/mixed; boundary=mid", "", "--mid",
+                "Content-Type: multipart/mixed; boundary=low", "", "--low",
+                "Content-Type: text/plain; name=a.txt", "", "first", "--low",
+                "Content-Type: text/plain; name=b.txt", "", "second", "--low--", "--mid",
+                "Content-Type: application/pdf; name=c.pdf", "", "%PDF-1.4", "--mid--", "--top",
+                "Content-Type: message/rfc822", "", "Subject: inside", "Content-Type: application/zip; name=d.zip",
+                "", "PK", "--top--");
+        StoredAnalysis m = analyze(mail, false, MimeLimits.defaults().withMaxDepth(1));
+
+        assertThat(m.incomplete()).isEqualTo("mime.depth_exceeded");
+        assertThat(m.attachments()).extracting(StoredAnalysis.Attachment::getFilename)
+                .containsExactly("a.txt", "b.txt", "c.pdf", "inside.eml", "d.zip");
+        assertThat(content(m, 0)).isEqualTo("first".getBytes(StandardCharsets.US_ASCII));
+        assertThat(content(m, 1)).isEqualTo("second".getBytes(StandardCharsets.US_ASCII));
+        assertThat(content(m, 2)).isEqualTo("%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
+        assertThat(content(m, 4)).isEqualTo("PK".getBytes(StandardCharsets.US_ASCII));
+        assertThat(m.attachments().get(4).getDepth()).isEqualTo(1);
+        assertThat(m.attachments().get(4).getParent()).isEqualTo(3);
+    }
+
+    @Test
+    void deeplyNestedMessagesAreEachStoredDownToTheLimit() throws Exception {
         TestMail mail = TestMail.message();
         for (int i = 0; i < 1000; i++) {
             mail.lines("Content-Type: message/rfc822", "");
         }
-        mail.lines("Subject: bottom", "", "body");
+        mail.lines("Subject: bottom", "Content-Type: application/octet-stream; name=bottom.exe", "", "MZ");
         StoredAnalysis m = analyze(mail, false, MimeLimits.defaults().withMaxDepth(5));
         assertThat(weirds.get("mime.depth_exceeded")).isEqualTo(1);
-        assertThat(m.attachments()).hasSize(1);
+        assertThat(m.incomplete()).isEqualTo("mime.depth_exceeded");
+        assertThat(m.attachments()).hasSize(7);
+        for (int i = 0; i < 6; i++) {
+            StoredAnalysis.Attachment a = m.attachments().get(i);
+            assertThat(a.getContentType()).isEqualTo("message/rfc822");
+            assertThat(a.getDepth()).isEqualTo(i);
+            assertThat(a.getParent()).isEqualTo(i - 1);
+        }
+        StoredAnalysis.Attachment bottom = m.attachments().get(6);
+        assertThat(bottom.getFilename()).isEqualTo("bottom.exe");
+        assertThat(content(m, 6)).isEqualTo("MZ\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(bottom.getDepth()).as("flattened below the limit").isEqualTo(6);
+        assertThat(bottom.getParent()).isEqualTo(5);
+    }
+
+    @Test
+    void attachedMessagesBeyondTheirByteBudgetAreWalkedButNotStored() throws Exception {
+        TestMail mail = TestMail.message();
+        for (int i = 0; i < 3; i++) {
+            mail.lines("Content-Type: message/rfc822", "");
+        }
+        mail.lines("Content-Type: application/octet-stream; name=x.exe", "", "MZ" + "x".repeat(2000));
+        StoredAnalysis m = analyze(mail, false, MimeLimits.defaults().withMaxAttachedMessageBytes(5000));
+        assertThat(weirds.get("mime.attached_message_limit")).isEqualTo(1);
+        assertThat(m.incomplete()).isEqualTo("mime.attached_message_limit");
+        assertThat(m.attachments()).extracting(StoredAnalysis.Attachment::getContentType)
+                .containsExactly("message/rfc822", "message/rfc822", "application/octet-stream");
+        assertThat(m.attachments().get(2).getFilename()).isEqualTo("x.exe");
+        assertThat(m.attachments().get(2).getParent()).as("the innermost message stored").isEqualTo(1);
     }
 
     @Test
@@ -347,6 +414,73 @@ class MessageAnalyzerTest {
     }
 
     @Test
+    void aContentTypeOfParametersOnlyIsAnOctetStreamNeverItsParameter() throws Exception {
+        StoredAnalysis m = analyze(TestMail.message().lines(
+                "Content-Type: boundary=\"test\"", "", "--test", "Content-Type: text/plain", "", "hi", "--test--"));
+        assertThat(weirds.get("mime.bad_content_type")).isEqualTo(1);
+        assertThat(m.skeleton().contentType()).isEqualTo("application/octet-stream");
+        assertThat(m.attachments()).singleElement().satisfies(
+                a -> assertThat(a.getContentType()).isEqualTo("application/octet-stream"));
+    }
+
+    @Test
+    void aBase64LabelOnAPlainTextMessageIsIgnoredAndTheFileInsideFound() throws Exception {
+        StoredAnalysis m = analyze(TestMail.message().lines(
+                "Content-Type: multipart/mixed; boundary=out", "", "--out",
+                "Content-Type: message/rfc822; name=innocent.txt",
+                "Content-Transfer-Encoding: base64", "",
+                "Subject: inner", "Content-Type: multipart/mixed; boundary=in", "", "--in",
+                "Content-Type: application/octet-stream; name=malware.exe", "Content-Transfer-Encoding: base64", "")
+                .raw(TestMail.base64(PE)).lines("", "--in--", "--out--"));
+        assertThat(weirds.get("mime.encoded_composite")).isEqualTo(1);
+        assertThat(m.attachments()).extracting(StoredAnalysis.Attachment::getFilename)
+                .containsExactly("innocent.txt", "malware.exe");
+        assertThat(content(m, 1)).isEqualTo(PE);
+        assertThat(m.attachments()).allMatch(a -> a.getState().equals(StoredAnalysis.COMPLETE));
+    }
+
+    @Test
+    void anAttachedMessageThatIsExactBase64IsWalkedDecoded() throws Exception {
+        byte[] inner = TestMail.message().lines("Subject: wrapped", "Content-Type: multipart/mixed; boundary=in", "",
+                "--in", "Content-Type: application/octet-stream; name=payload.exe", "Content-Transfer-Encoding: base64",
+                "").raw(TestMail.base64(PE)).lines("", "--in--").bytes();
+        StoredAnalysis m = analyze(TestMail.message().lines(
+                "Content-Type: multipart/mixed; boundary=out", "", "--out",
+                "Content-Type: message/rfc822", "Content-Transfer-Encoding: base64", "")
+                .raw(TestMail.base64(inner)).lines("", "--out--"));
+        assertThat(weirds.get("mime.encoded_composite")).isEqualTo(1);
+        assertThat(m.attachments()).extracting(StoredAnalysis.Attachment::getFilename)
+                .containsExactly("wrapped.eml", "payload.exe");
+        assertThat(content(m, 0)).isEqualTo(inner);
+        assertThat(content(m, 1)).isEqualTo(PE);
+    }
+
+    @Test
+    void encodedWordsAreDecodedInSubjectAddressesAndFileNames() throws Exception {
+        StoredAnalysis m = analyze(TestMail.message().lines(
+                "From: =?ISO-8859-1?Q?Andr=E9?= <andre@example.org>",
+                "To: \"=?utf-8?b?w4lsw6hu?=\" <elen@example.com>",
+                "Subject: C=?ISO-8859-1?B?YW4=?==?ISO-8859-1?Q?_you_read_this=3F?=",
+                "Content-Type: application/octet-stream; name=\"=?utf-8?q?r=C3=A9sum=C3=A9?==?utf-8?q?.exe?=\"",
+                "", "MZ"));
+        assertThat(m.message().subject()).isEqualTo("Can you read this?");
+        assertThat(m.message().from()).isEqualTo("André <andre@example.org>");
+        assertThat(m.message().to()).isEqualTo("\"Élèn\" <elen@example.com>");
+        assertThat(m.attachments()).singleElement().satisfies(a -> assertThat(a.getFilename()).isEqualTo("résumé.exe"));
+    }
+
+    @Test
+    void badQuotedPrintableIsKeptWholeAndFlagged() throws Exception {
+        StoredAnalysis m = analyze(TestMail.message().lines(
+                "Content-Type: application/octet-stream; name=q.bin", "Content-Transfer-Encoding: quoted-printable",
+                "", "=ZZ early, and the rest =41 still here"));
+        assertThat(content(m, 0)).isEqualTo("=ZZ early, and the rest A still here\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(m.attachments().get(0).getState()).isEqualTo(StoredAnalysis.TRUNCATED);
+        assertThat(m.attachments().get(0).getIncomplete()).isEqualTo("mime.bad_quoted_printable");
+        assertThat(weirds.get("mime.bad_quoted_printable")).isEqualTo(1);
+    }
+
+    @Test
     void headersWithoutBodyAndEmptyFilesGiveAResult() throws Exception {
         StoredAnalysis m = analyze(TestMail.message().raw("Subject: only headers"));
         assertThat(m.message().subject()).isEqualTo("only headers");
@@ -357,18 +491,37 @@ class MessageAnalyzerTest {
     }
 
     @Test
-    void anAbsurdlyLongHeaderIsCutAndTheRestTakenAsBody() throws Exception {
+    void anAbsurdlyLongHeaderLineIsSkippedAndTheStructureAfterItKept() throws Exception {
         StoredAnalysis m = analyze(TestMail.message().lines(
                 "Subject: long",
                 "X-Long: " + "A".repeat(2_000_000),
-                "Content-Type: application/octet-stream",
+                "Content-Type: application/octet-stream; name=after.bin",
                 "",
                 "body"), false, MimeLimits.defaults());
-        assertThat(weirds.get("mime.header_block_too_large")).isEqualTo(1);
+        assertThat(weirds.get("mime.long_header_line")).isEqualTo(1);
+        assertThat(m.incomplete()).isEqualTo("mime.long_header_line");
         assertThat(m.message().subject()).isEqualTo("long");
-        // the Content-Type after the cut is body text now: the entity is the default text/plain body
-        assertThat(m.skeleton().contentType()).isEqualTo("text/plain");
-        assertThat(m.attachments()).isEmpty();
+        assertThat(m.attachments()).extracting(StoredAnalysis.Attachment::getFilename).containsExactly("after.bin");
+        assertThat(content(m, 0)).isEqualTo("body\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aHeaderBlockOverTheLimitIsSkippedToItsEndAndItsMimeFieldsStillRead() throws Exception {
+        TestMail mail = TestMail.message().lines("Subject: padded");
+        for (int i = 0; i < 4000; i++) {
+            mail.lines("X-Pad-" + i + ": " + "p".repeat(80));
+        }
+        mail.lines("Content-Type: multipart/mixed; boundary=b", "", "--b",
+                "Content-Type: application/octet-stream; name=hidden.exe", "Content-Transfer-Encoding: base64", "")
+                .raw(TestMail.base64(PE)).lines("", "--b--");
+        StoredAnalysis m = analyze(mail);
+        assertThat(weirds.get("mime.header_block_too_large")).isEqualTo(1);
+        assertThat(m.incomplete()).isEqualTo("mime.header_block_too_large");
+        assertThat(m.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.getFilename()).isEqualTo("hidden.exe");
+            assertThat(a.getSha256()).isEqualTo(hex("SHA-256", PE));
+            assertThat(a.getState()).isEqualTo(StoredAnalysis.COMPLETE);
+        });
     }
 
     @Test
@@ -381,6 +534,7 @@ class MessageAnalyzerTest {
         StoredAnalysis m = analyze(mail);
         assertThat(weirds.get("mime.too_many_parts")).isEqualTo(1);
         assertThat(m.truncated()).isTrue();
+        assertThat(m.incomplete()).isEqualTo("mime.too_many_parts");
         assertThat(m.attachments()).hasSize(999); // the multipart itself is one of the 1000 entities
         try (var files = Files.list(out.resolve("msg-1"))) {
             assertThat(files.count()).isEqualTo(999);
@@ -398,6 +552,7 @@ class MessageAnalyzerTest {
         assertThat(weirds.get("mime.bad_base64")).isEqualTo(1);
         assertThat(content(m, 0)).isEqualTo("ABCDEF".getBytes(StandardCharsets.US_ASCII));
         assertThat(m.attachments().get(0).getState()).isEqualTo(StoredAnalysis.TRUNCATED);
+        assertThat(m.attachments().get(0).getIncomplete()).isEqualTo("mime.bad_base64");
     }
 
     @Test
@@ -413,6 +568,8 @@ class MessageAnalyzerTest {
         assertThat(a.getState()).isEqualTo(StoredAnalysis.TRUNCATED);
         assertThat(a.getSha1()).isEqualTo(hex("SHA-1", Arrays.copyOf(data, 1000)));
         assertThat(weirds.get("mime.attachment_size_limit")).isEqualTo(1);
+        assertThat(a.getIncomplete()).isEqualTo("mime.attachment_size_limit");
+        assertThat(m.incomplete()).as("the limit cut a file, not the message's structure").isNull();
     }
 
     @Test

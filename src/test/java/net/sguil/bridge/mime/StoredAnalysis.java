@@ -27,6 +27,10 @@ record StoredAnalysis(AnalyzedMessage analyzed, List<Attachment> attachments) {
         String getSha256() { return stored.sha256(); }
         String getState() { return found.truncated() ? TRUNCATED : COMPLETE; }
         String getStored() { return stored.path().toString(); }
+        String getMimeType() { return stored.mimeType(); }
+        String getIncomplete() { return found.incomplete(); }
+        int getDepth() { return found.file().depth(); }
+        int getParent() { return found.file().parent(); }
     }
 
     static StoredAnalysis analyze(MessageAnalyzer analyzer, Path message, boolean gap, AttachmentStore store,
@@ -42,6 +46,7 @@ record StoredAnalysis(AnalyzedMessage analyzed, List<Attachment> attachments) {
 
     MessageHeaders message() { return analyzed.headers(); }
     boolean truncated() { return analyzed.truncated(); }
+    String incomplete() { return analyzed.incomplete(); }
     MimeEntity skeleton() { return analyzed.skeleton(); }
     String skeletonText() { return analyzed.skeletonText(); }
 }

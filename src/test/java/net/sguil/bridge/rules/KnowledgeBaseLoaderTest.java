@@ -40,6 +40,23 @@ class KnowledgeBaseLoaderTest {
     }
 
     @Test
+    void aMisspeltPropertyListsTheFactsRealProperties() {
+        RuleFileError e = onlyError(Map.of("bad.drl", HEAD + "rule \"x\"\nwhen\n    $a : SguilAlert(signatureIdd == 1000003)\n"
+                + "then\nend\n"));
+        assertThat(e.line()).isEqualTo(6);
+        assertThat(e.message()).contains("signatureIdd == 1000003")
+                .contains("(SguilAlert has no property 'signatureIdd'; its properties are: cid, ")
+                .contains(", signatureId, ").contains(", timestamp, ");
+    }
+
+    @Test
+    void aRealPropertyGetsNoListEvenWhenTheExpressionIsWrong() {
+        RuleFileError e = onlyError(Map.of("bad.drl", HEAD + "rule \"x\"\nwhen\n    SguilAlert(signatureId == \"x\" +)\n"
+                + "then\nend\n"));
+        assertThat(e.message()).doesNotContain("its properties are");
+    }
+
+    @Test
     void anUnknownClassNamesFileAndLine() {
         RuleFileError e = onlyError(Map.of("bad.drl", HEAD + "rule \"x\"\nwhen\n    NoSuchFact()\nthen\nend\n"));
         assertThat(e).extracting(RuleFileError::file, RuleFileError::line).containsExactly("bad.drl", 6);
@@ -73,9 +90,9 @@ class KnowledgeBaseLoaderTest {
     }
 
     @Test
-    void aMissingDirectoryIsAnError(@TempDir Path dir) {
+    void aMissingDirectoryIsAnErrorOfItsOwnKind(@TempDir Path dir) {
         assertThatThrownBy(() -> KnowledgeBaseLoader.load(List.of(dir.resolve("nope"))))
-                .isInstanceOf(RuleBuildException.class).hasMessageContaining("no such file or directory");
+                .isInstanceOf(MissingRuleDirectoryException.class).hasMessage(dir.resolve("nope") + ": no such rule directory");
     }
 
     @Test

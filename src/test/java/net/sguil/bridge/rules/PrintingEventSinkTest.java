@@ -12,9 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class PrintingEventSinkTest {
     private static SguilEventOut event(String signature) {
-        return EventBuilder.event("Some rule", 1000101, 2, signature).priority(2).sigClass("misc-activity")
-                .at(Instant.parse("2006-06-08T12:00:00Z")).endpoints("10.0.0.5", 1025, "203.0.113.9", 443, 6)
-                .evidence("k").row("Count", 2006).row("Name", "a\r\nb").build();
+        return event(signature, Instant.parse("2006-06-08T12:00:00Z"), "10.0.0.5", "203.0.113.9");
+    }
+
+    private static SguilEventOut event(String signature, Instant at, String src, String dst) {
+        EventBuilder b = EventBuilder.event("Some rule", 1000101, 2, signature).priority(2).sigClass("misc-activity")
+                .at(at).endpoints(src, 1025, dst, 443, 6).evidence("k").row("Count", 2006).row("Name", "a\r\nb");
+        return (signature.startsWith("a much") ? b : b.summary(2006, " alerts")).build();
     }
 
     @Test
@@ -40,20 +44,29 @@ class PrintingEventSinkTest {
         assertThat(o.get("dst_port").asInt()).isEqualTo(443);
         assertThat(o.get("ip_proto").asInt()).isEqualTo(6);
         assertThat(o.get("rule").asText()).isEqualTo("Some rule");
-        assertThat(o.get("detail").asText()).isEqualTo("Count: 2006\nName: a\uFFFD\uFFFDb");
+        assertThat(o.get("detail").asText()).isEqualTo("Rule: Some rule\nCount: 2006\nName: a\\x0d\\x0ab");
+        assertThat(o.get("summary").asText()).isEqualTo("2006 alerts");
     }
 
     @Test
-    void theTableIsAligned() {
+    void theTableIsInTimeOrderTwoLinesAnEventAtMost100Columns() {
         StringWriter w = new StringWriter();
         PrintingEventSink sink = new PrintingEventSink(new PrintWriter(w), false);
-        sink.accept(event("short"));
-        sink.accept(event("a much longer signature"));
+        sink.accept(event("later", Instant.parse("2006-06-08T12:00:01Z"), "10.0.0.5", "203.0.113.9"));
+        sink.accept(event("a much longer signature " + "x".repeat(100), Instant.parse("2006-06-08T12:00:00Z"),
+                "2001:db8::1", "2001:db8::2"));
+        sink.accept(event("six", Instant.parse("2006-06-08T12:00:02Z"), "2001:db8:1111:2222:3333:4444:5555:6666",
+                "2001:db8:aaaa:bbbb:cccc:dddd:eeee:ffff"));
         sink.flush();
-        String[] lines = w.toString().split("\n");
-        assertThat(lines).hasSize(3);
-        assertThat(lines[0]).startsWith("timestamp").endsWith("signature");
-        assertThat(lines[1].indexOf("short")).isEqualTo(lines[0].indexOf("signature"));
-        assertThat(lines[2]).contains("10001:1000101:2", "10.0.0.5:1025", "203.0.113.9:443");
+        assertThat(w.toString().split("\n")).containsExactly(
+                "time (UTC)           pri  sid      source                                         destination",
+                "2006-06-08 12:00:00  2    1000101  [2001:db8::1]:1025                             [2001:db8::2]:443",
+                "    a much longer signature " + "x".repeat(69) + "...",
+                "2006-06-08 12:00:01  2    1000101  10.0.0.5:1025                                  203.0.113.9:443",
+                "    2006 alerts",
+                "2006-06-08 12:00:02  2    1000101  [2001:db8:1111:2222:3333:4444:5555:6666]:1025",
+                "                                   -> [2001:db8:aaaa:bbbb:cccc:dddd:eeee:ffff]:443",
+                "    2006 alerts");
+        assertThat(w.toString().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
     }
 }

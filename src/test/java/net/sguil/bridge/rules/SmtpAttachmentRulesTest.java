@@ -56,7 +56,7 @@ class SmtpAttachmentRulesTest {
                 "SMTP: executable attachment", "SMTP: attachment with a double extension");
         SguilEventOut e = sink.byRule("SMTP: executable attachment").get(0);
         assertThat(e.getSignatureId()).isEqualTo(1000111);
-        assertThat(e.getSignature()).isEqualTo("BRIDGE SMTP executable attachment (pe)");
+        assertThat(e.getSignature()).isEqualTo("BRIDGE SMTP executable attachment: invoice.pdf.exe (pe)");
         assertThat(e.getSrcIp()).isEqualTo("10.0.0.9");
         assertThat(e.getDstPort()).isEqualTo(25);
         assertThat(e.getTimestamp()).isEqualTo(T);
@@ -89,8 +89,8 @@ class SmtpAttachmentRulesTest {
     void scriptsAndElfAreExecutablesToo() {
         CollectingSink sink = run(file("run.sh", "script-sh"), file("a.out", "elf"), file("x.js", "script-js"));
         assertThat(sink.byRule("SMTP: executable attachment")).extracting(SguilEventOut::getSignature)
-                .containsExactlyInAnyOrder("BRIDGE SMTP executable attachment (script-sh)",
-                        "BRIDGE SMTP executable attachment (elf)", "BRIDGE SMTP executable attachment (script-js)");
+                .containsExactlyInAnyOrder("BRIDGE SMTP executable attachment: run.sh (script-sh)",
+                        "BRIDGE SMTP executable attachment: a.out (elf)", "BRIDGE SMTP executable attachment: x.js (script-js)");
         assertThat(sink.events).hasSize(3);
     }
 
@@ -118,9 +118,10 @@ class SmtpAttachmentRulesTest {
     void theHtmlDetailEscapesWhatCameFromTheWire() {
         CollectingSink sink = run(file("<img src=x onerror=alert(1)>.pdf.exe", "pe"));
         assertThat(sink.events).isNotEmpty().allSatisfy(e -> {
-            assertThat(e.getHtmlDetail()).contains("&lt;img src=x onerror=alert(1)&gt;.pdf.exe")
+            assertThat(e.getHtmlDetail()).contains("\\x3cimg src=x onerror=alert(1)\\x3e.pdf.exe")
                     .doesNotContain("<img");
-            assertThat(e.getHtmlDetail()).startsWith("<table").contains("<th>File name</th>");
+            assertThat(e.getHtmlDetail()).startsWith("<table").contains("<td><b>File name</b></td>");
+            assertThat(e.getSignature()).endsWith(": \\x3cimg src=x onerror=alert(1)\\x3e.pdf.exe (pe)");
         });
     }
 

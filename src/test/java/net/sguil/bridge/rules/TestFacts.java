@@ -3,7 +3,9 @@ package net.sguil.bridge.rules;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import net.sguil.bridge.facts.AttachedFile;
 import net.sguil.bridge.facts.Attachment;
+import net.sguil.bridge.facts.FileContent;
 import net.sguil.bridge.facts.MessageInfo;
 import net.sguil.bridge.facts.SancpSession;
 import net.sguil.bridge.facts.SessionInfo;
@@ -34,8 +36,11 @@ final class TestFacts {
     static Attachment attachment(String filename, String magic, String sha256, String md5, String state, Instant at) {
         SessionInfo s = new SessionInfo("case.pcap", "10.0.0.9", 41000, "10.0.0.25", 25, at.minusSeconds(5), at);
         MessageInfo m = new MessageInfo("eve@example.org", List.of("bob@example.com", "carol@example.com"),
-                "Your invoice", "<1@example.org>", "Thu, 1 Jun 2006 10:00:00 +0000");
-        return new Attachment(s, m, filename, "application/pdf", magic, 4096, md5,
-                "0123456789abcdef0123456789abcdef01234567", sha256, state, "/var/lib/x/" + sha256, at);
+                "Your invoice", "<1@example.org>", "Thu, 1 Jun 2006 10:00:00 +0000", "Eve <eve@example.org>",
+                "bob@example.com");
+        FileContent content = new FileContent(4096, md5, "0123456789abcdef0123456789abcdef01234567", sha256, magic,
+                "application/octet-stream");
+        return new Attachment(s, m, new AttachedFile(filename, "application/pdf", content, "/var/lib/x/" + sha256,
+                state, "", "1", 0), at);
     }
 }

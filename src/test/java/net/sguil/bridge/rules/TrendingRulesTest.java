@@ -70,7 +70,7 @@ class TrendingRulesTest {
             assertThat(e.getEvidenceKey()).isEqualTo(SIG + "|2006-06-08");
             assertThat(e.getTimestamp()).as("the 100th alert").isEqualTo(day(7).plusSeconds(1000));
             assertThat(e.getDetail()).contains("Count: 100", "Median of previous 7 days: 3.0", "Ratio: 33.3");
-            assertThat(e.getHtmlDetail()).contains("<th>Count</th><td>100</td>");
+            assertThat(e.getHtmlDetail()).contains("<td><b>Count</b></td><td width=\"80\"><tt>100</tt></td>");
         } finally {
             engine.close();
         }

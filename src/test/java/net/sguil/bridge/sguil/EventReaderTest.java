@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import net.sguil.bridge.facts.SguilAlert;
+import net.sguil.bridge.state.Durable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class EventReaderTest {
 
     private List<SguilAlert> pollAll(EventReader r) throws Exception {
         List<SguilAlert> out = new ArrayList<>();
-        r.poll(out::add);
+        r.poll(out::add, Durable.NONE);
         return out;
     }
 
@@ -77,7 +78,7 @@ class EventReaderTest {
         List<SguilAlert> all = new ArrayList<>();
         int n;
         do {
-            n = new EventReader(c, state, Set.of("s1"), tiny).poll(all::add);
+            n = new EventReader(c, state, Set.of("s1"), tiny).poll(all::add, Durable.NONE);
         } while (n > 0);
         assertThat(all).extracting(SguilAlert::getCid).containsExactlyElementsOf(
                 java.util.stream.LongStream.rangeClosed(1, 23).boxed().toList());
@@ -90,8 +91,56 @@ class EventReaderTest {
         EventReader r = new EventReader(c, state, Set.of(), FROM_START);
         assertThatThrownBy(() -> r.poll(a -> {
             throw new IllegalStateException("rule engine down");
-        })).isInstanceOf(IllegalStateException.class);
+        }, Durable.NONE)).isInstanceOf(IllegalStateException.class);
         assertThat(keys(pollAll(new EventReader(c, state, Set.of(), FROM_START)))).containsExactly("1.1", "1.2", "1.3");
+    }
+
+    @Test
+    void thePositionMovesOnlyOnceWhatTheRowsCausedIsDurable() throws Exception {
+        int s1 = data.sensor("s1");
+        data.events("s1", s1, 1, 3, "SIG A", 1, "2006-06-15T10:00:00Z");
+        EventReader r = new EventReader(c, state, Set.of(), FROM_START);
+        List<String> order = new ArrayList<>();
+        assertThatThrownBy(() -> r.poll(a -> order.add("row " + a.getCid()), () -> {
+            order.add("sync");
+            throw new IOException("disk full");
+        })).isInstanceOf(IOException.class);
+        assertThat(order).containsExactly("row 1", "row 2", "row 3", "sync");
+        assertThat(keys(pollAll(new EventReader(c, state, Set.of(), FROM_START)))).as("read again after a restart")
+                .containsExactly("1.1", "1.2", "1.3");
+        int[] syncs = {0};
+        assertThat(new EventReader(c, state, Set.of(), FROM_START).poll(a -> { }, () -> syncs[0]++)).isZero();
+        assertThat(syncs[0]).as("nothing read, nothing to force").isZero();
+    }
+
+    @Test
+    void aFirstStartAtNowTakesItsPositionWhenItStartsNotAtItsFirstPoll() throws Exception {
+        int s1 = data.sensor("s1");
+        data.events("s1", s1, 1, 5, "OLD", 1, "2006-06-15T10:00:00Z");
+        EventReader r = new EventReader(c, state, Set.of(), ReaderLimits.DEFAULTS);
+        r.start();
+        data.events("s1", s1, 6, 2, "ARRIVED WHILE STARTING", 1, "2006-06-15T10:00:02Z");
+        assertThat(keys(pollAll(r))).containsExactly("1.6", "1.7");
+        data.events("s1", s1, 8, 1, "ARRIVED AFTER A CRASH BEFORE THE FIRST POLL", 1, "2006-06-15T10:00:03Z");
+        EventReader crashedBeforePolling = new EventReader(c, tmp.resolve("other.pos"), Set.of(), ReaderLimits.DEFAULTS);
+        crashedBeforePolling.start();
+        data.events("s1", s1, 9, 1, "LATER", 1, "2006-06-15T10:00:04Z");
+        assertThat(keys(pollAll(new EventReader(c, tmp.resolve("other.pos"), Set.of(), ReaderLimits.DEFAULTS))))
+                .as("the position taken at start was saved at once").containsExactly("1.9");
+    }
+
+    @Test
+    void historyIsWhatLiesBehindThePositionSinceAGivenTime() throws Exception {
+        int s1 = data.sensor("s1");
+        data.events("s1", s1, 1, 2, "LAST WEEK", 1, "2006-06-08T10:00:00Z");
+        data.events("s1", s1, 3, 2, "TODAY", 1, "2006-06-15T10:00:00Z");
+        EventReader r = new EventReader(c, state, Set.of(), ReaderLimits.DEFAULTS);
+        r.start();
+        data.events("s1", s1, 5, 1, "NEW", 1, "2006-06-15T10:00:01Z");
+        List<SguilAlert> replayed = new ArrayList<>();
+        r.history(Instant.parse("2006-06-14T00:00:00Z"), replayed::add);
+        assertThat(keys(replayed)).containsExactly("1.3", "1.4");
+        assertThat(keys(pollAll(r))).containsExactly("1.5");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import net.sguil.bridge.facts.SancpSession;
+import net.sguil.bridge.state.Durable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class SancpReaderTest {
 
     private List<Long> poll(ReaderLimits limits) throws Exception {
         List<SancpSession> out = new ArrayList<>();
-        new SancpReader(c, state, Set.of(), limits).poll(out::add);
+        new SancpReader(c, state, Set.of(), limits).poll(out::add, Durable.NONE);
         return out.stream().map(SancpSession::getSancpId).toList();
     }
 
@@ -88,14 +89,14 @@ class SancpReaderTest {
         session(1, "2006-06-15T12:00:00Z");
         session(2, "2037-01-01T00:00:00Z"); // a sensor with a broken clock
         List<Long> ids = new ArrayList<>();
-        new SancpReader(c, state, Set.of(), LATE_30M, then).poll(s -> ids.add(s.getSancpId()));
+        new SancpReader(c, state, Set.of(), LATE_30M, then).poll(s -> ids.add(s.getSancpId()), Durable.NONE);
         assertThat(ids).containsExactly(1L, 2L);
         session(3, "2006-06-15T12:01:00Z");
         ids.clear();
-        new SancpReader(c, state, Set.of(), LATE_30M, then).poll(s -> ids.add(s.getSancpId()));
+        new SancpReader(c, state, Set.of(), LATE_30M, then).poll(s -> ids.add(s.getSancpId()), Durable.NONE);
         assertThat(ids).containsExactly(3L);
         ids.clear();
-        new SancpReader(c, state, Set.of(), LATE_30M, then).poll(s -> ids.add(s.getSancpId()));
+        new SancpReader(c, state, Set.of(), LATE_30M, then).poll(s -> ids.add(s.getSancpId()), Durable.NONE);
         assertThat(ids).isEmpty();
     }
 
@@ -120,12 +121,12 @@ class SancpReaderTest {
         session(1, "2006-06-15T23:59:00Z");
         SancpReader r = new SancpReader(c, state, Set.of(), LATE_30M);
         List<SancpSession> out = new ArrayList<>();
-        r.poll(out::add);
+        r.poll(out::add, Durable.NONE);
         try (Connection loader = db.connect()) {
             new SguilTestData(loader).sancp("s1", sid, 2, "2006-06-16T00:00:30Z", 17, "192.0.2.1", 53, "10.0.0.53", 5353, 70, 300);
         }
         out.clear();
-        r.poll(out::add);
+        r.poll(out::add, Durable.NONE);
         assertThat(out).hasSize(1);
         SancpSession s = out.get(0);
         assertThat(s.getSancpId()).isEqualTo(2);
@@ -148,5 +149,16 @@ class SancpReaderTest {
         session(3, "2006-06-15T09:59:00Z"); // late row of the window
         session(4, "2006-06-15T10:02:00Z");
         assertThat(poll(ReaderLimits.DEFAULTS)).containsExactly(3L, 4L);
+    }
+
+    @Test
+    void aFirstStartAtNowTakesItsPositionWhenItStarts() throws Exception {
+        session(1, "2006-06-15T10:00:00Z");
+        SancpReader r = new SancpReader(c, state, Set.of(), ReaderLimits.DEFAULTS);
+        r.start();
+        session(2, "2006-06-15T10:00:02Z");
+        List<Long> ids = new ArrayList<>();
+        r.poll(s -> ids.add(s.getSancpId()), Durable.NONE);
+        assertThat(ids).containsExactly(2L);
     }
 }

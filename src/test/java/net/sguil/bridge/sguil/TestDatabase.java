@@ -9,7 +9,7 @@ import java.util.HexFormat;
 /**
  * A database of its own on the test MariaDB server, dropped on close, so that test classes can run in
  * parallel. The server comes from SGUIL_BRIDGE_TEST_DB_URL / _USER / _PASSWORD (defaults: the server
- * {@code bin/test-db start} runs). Typical use:
+ * {@code bin/test-db start} runs, on the port it recorded in target/test-db.port, else 3319). Typical use:
  * <pre>
  *   static TestDatabase db;
  *   &#64;BeforeAll static void up() throws Exception { db = TestDatabase.createWithSchema(); }
@@ -17,7 +17,7 @@ import java.util.HexFormat;
  * </pre>
  */
 public final class TestDatabase implements AutoCloseable {
-    public static final String SERVER_URL = env("SGUIL_BRIDGE_TEST_DB_URL", "jdbc:mariadb://127.0.0.1:3319/");
+    public static final String SERVER_URL = env("SGUIL_BRIDGE_TEST_DB_URL", "jdbc:mariadb://127.0.0.1:" + testDbPort() + "/");
     public static final String USER = env("SGUIL_BRIDGE_TEST_DB_USER", "bridge_test");
     public static final String PASSWORD = env("SGUIL_BRIDGE_TEST_DB_PASSWORD", "bridge_test");
 
@@ -27,6 +27,16 @@ public final class TestDatabase implements AutoCloseable {
     private TestDatabase(String name) {
         this.name = name;
         this.settings = server().withDatabase(name);
+    }
+
+    /** The port {@code bin/test-db start} picked, so that {@code mvn test} finds the server without run-tests. */
+    private static String testDbPort() {
+        try {
+            String port = java.nio.file.Files.readString(java.nio.file.Path.of("target", "test-db.port")).strip();
+            return port.matches("[0-9]{1,5}") ? port : "3319";
+        } catch (java.io.IOException e) {
+            return "3319";
+        }
     }
 
     private static String env(String key, String dflt) {

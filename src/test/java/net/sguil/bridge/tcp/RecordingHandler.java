@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Records both streams of one connection, with gaps written as "[gap C@off+len]" entries. */
-public final class RecordingHandler implements StreamHandler {
+public class RecordingHandler implements StreamHandler {
     public final TcpConnection connection;
     public final ByteArrayOutputStream toServer = new ByteArrayOutputStream();
     public final ByteArrayOutputStream toClient = new ByteArrayOutputStream();
@@ -14,7 +14,7 @@ public final class RecordingHandler implements StreamHandler {
     public final List<String> events = new ArrayList<>();
     public CloseReason closed;
 
-    RecordingHandler(TcpConnection connection) {
+    public RecordingHandler(TcpConnection connection) {
         this.connection = connection;
     }
 

@@ -184,7 +184,7 @@ class TcpReassemblerTest {
         Replay.packets(all, net.sguil.bridge.testpcap.LinkLayer.ETHERNET, weirds, r);
         assertThat(r.openConnections()).isLessThanOrEqualTo(10);
         assertThat(r.connectionsSeen()).isEqualTo(50);
-        assertThat(weirds.get("tcp.connection_evicted")).isEqualTo(40);
+        assertThat(weirds.get("tcp.evicted_table_full")).isEqualTo(40);
     }
 
     @Test
@@ -193,5 +193,67 @@ class TcpReassemblerTest {
                 .client("EHLO v6\r\n").finish());
         assertThat(h.connection.id().clientIp()).isEqualTo("fd00::1");
         assertThat(h.clientStream()).isEqualTo("EHLO v6\r\n");
+    }
+
+    @Test
+    void aRetransmissionThatChangesDeliveredBytesIsAConflictAndTheFirstBytesStay() {
+        String original = "0123456789".repeat(30);
+        TcpSessionBuilder b = smtp().segmentSize(100).client(original)
+                .overlap(Side.CLIENT, 50, "x".repeat(200).getBytes())
+                .retransmit(Side.CLIENT, 0, 100)
+                .overlap(Side.CLIENT, 192, ("y".repeat(108) + "TAIL").getBytes())
+                .finish();
+        RecordingHandler h = run(b);
+        assertThat(h.clientStream()).isEqualTo(original + "TAIL");
+        assertThat(weirds.get("tcp.overlap_conflict")).as("the changed copy of bytes 50..250 and of 192..300")
+                .isEqualTo(2);
+        assertThat(weirds.get("tcp.retransmission")).as("the honest copy of bytes 0..100").isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionThatNeverCarriesPayloadNeverAsksForAHandler() {
+        List<TcpConnection> asked = new ArrayList<>();
+        TcpReassembler r = new TcpReassembler(TcpLimits.defaults(), weirds, c -> {
+            asked.add(c);
+            return null;
+        });
+        Replay.packets(smtp().finish().build(), net.sguil.bridge.testpcap.LinkLayer.ETHERNET, weirds, r);
+        Replay.packets(TcpSessionBuilder.ipv4("10.0.0.7", 40000, "10.0.0.2", 25).handshake().build(),
+                net.sguil.bridge.testpcap.LinkLayer.ETHERNET, weirds, r);
+        r.finish();
+        assertThat(r.connectionsSeen()).isEqualTo(2);
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void overTheMemoryBudgetTheLeastRecentlyActiveConnectionsAreEvictedAndTheBudgetRecovers() {
+        MemoryBudget budget = new MemoryBudget(64 * 1024);
+        List<RecordingHandler> handlers = new ArrayList<>();
+        TcpReassembler r = new TcpReassembler(TcpLimits.defaults(), weirds, c -> {
+            RecordingHandler h = new RecordingHandler(c) {
+                @Override
+                public long heldBytes() {
+                    return 4096;
+                }
+            };
+            handlers.add(h);
+            return h;
+        }, budget);
+        List<List<Packet>> sessions = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            sessions.add(TcpSessionBuilder.ipv4("10.0.2." + i, 40000, "10.0.0.2", 25).start(i * 1_000_000_000L)
+                    .handshake().client("hello " + i).build());
+        }
+        @SuppressWarnings("unchecked")
+        List<Packet> all = Captures.merge(sessions.toArray(new List[0]));
+        Replay.packets(all, net.sguil.bridge.testpcap.LinkLayer.ETHERNET, weirds, r);
+        assertThat(budget.used()).isLessThanOrEqualTo(budget.limit());
+        long evicted = weirds.get("tcp.evicted_memory");
+        assertThat(evicted).isPositive();
+        assertThat(handlers.subList(0, (int) evicted)).allMatch(h -> h.closed == CloseReason.EVICTED_MEMORY);
+        assertThat(handlers.subList((int) evicted, 40)).allMatch(h -> h.closed == null);
+        assertThat(handlers.get(39).clientStream()).isEqualTo("hello 39");
+        r.finish();
+        assertThat(budget.used()).as("everything given back").isZero();
     }
 }

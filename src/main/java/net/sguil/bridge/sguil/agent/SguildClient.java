@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -155,14 +154,12 @@ public final class SguildClient implements Closeable {
             switch (reply.get(0)) {
                 case "ConfirmEvent" -> {
                     if (reply.size() == 2 && reply.get(1).equals(Long.toString(cid))) {
-                        return new EventReply(EventReply.Kind.CONFIRMED, null);
+                        return EventReply.CONFIRMED;
                     }
                     throw new SguildException("sguild confirmed " + reply + " while event " + cid + " was waiting");
                 }
                 case "Failed" -> {
-                    String reason = String.join(" ", reply.subList(1, reply.size()));
-                    return new EventReply(reason.toLowerCase(Locale.ROOT).contains("duplicate entry")
-                            ? EventReply.Kind.DUPLICATE : EventReply.Kind.FAILED, reason);
+                    return EventReply.failed(String.join(" ", reply.subList(1, reply.size())));
                 }
                 default -> LOG.debug("ignoring {} while waiting for the reply to event {}", reply.get(0), cid);
             }
@@ -175,6 +172,25 @@ public final class SguildClient implements Closeable {
         long deadline = deadline(config.pongTimeout());
         while (!readReply(deadline, "PONG").get(0).equals("PONG")) {
             LOG.debug("ignoring a line while waiting for PONG");
+        }
+    }
+
+    /**
+     * True when sguild has closed the connection, found without waiting: a killed sguild is noticed
+     * within a poll of this, long before the next PING. sguild never sends a line unasked; if one is
+     * there anyway it is left for the next read.
+     */
+    public boolean peerGone() throws IOException {
+        socket.setSoTimeout(1);
+        in.mark(1);
+        try {
+            if (in.read() < 0) {
+                return true;
+            }
+            in.reset();
+            return false;
+        } catch (SocketTimeoutException quiet) {
+            return false;
         }
     }
 

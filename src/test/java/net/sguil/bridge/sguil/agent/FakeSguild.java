@@ -28,17 +28,47 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A sguild sensor port that behaves as SGUIL.md section 3 describes, with a store that outlives its
- * listener (so maxCid survives a "restart"), plus switches to misbehave: close after N events, go
- * silent, block in the TLS handshake.
+ * A sguild sensor port that answers as the genuine sguild 1.0.0 does (../shared/sguild/harness/PROTOCOL.md
+ * and its transcripts), with a store that outlives its listener, so maxCid survives a "restart":
+ * <ul>
+ * <li>{@code ConfirmEvent cid}; {@code Failed {ERROR: Invalid length (N): fields}} for a wrong field
+ *     count; {@code Failed {mysqlexec/db server: Duplicate entry 'sid-cid' for key 'PRIMARY'}} for a
+ *     cid stored on the same day (another day stores a second row);</li>
+ * <li>a {@code '} in the class or hostname breaks sguild's SQL ({@code Failed {... SQL syntax ...}},
+ *     nothing stored); one in the detail too, after the event row was stored;</li>
+ * <li>no reply at all for a line that is not a Tcl list, a bad IP, a bad timestamp, bad hex in the
+ *     message (nothing stored), an unknown sid (stored, then no reply), anything before
+ *     RegisterAgent and RegisterAgent of agent type {@code data};</li>
+ * <li>class cut at 20 characters, message at 255, the detail (kept as sent) at 65535.</li>
+ * </ul>
+ * Switches to misbehave: close after N events, go silent, block in the TLS handshake, ignore events,
+ * hold a delivery at a chosen event so a test can act while the peer is provably in the middle of
+ * delivering, and {@link #databaseGone()}: sguild's MariaDB restarted under it, so every event gets {@code Failed
+ * {mysqlexec/db server: Lost connection to server during query}}, then {@code Server has gone
+ * away}, and RegisterAgent gets no answer, until sguild itself is restarted ({@link #stop()} and
+ * {@link #start()}).
  */
 public final class FakeSguild implements Closeable {
     static final String BANNER = "SGUIL-1.0.0 OPENSSL ENABLED";
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    private static final String SYNTAX_ERROR = "mysqlexec/db server: You have an error in your SQL syntax; check the"
+            + " manual that corresponds to your MariaDB server version for the right syntax to use near '";
 
-    /** One row of the event table, with the message and detail decoded from hex, and when it was stored. */
-    public record Stored(long sid, long cid, List<String> fields, String message, String detail, long storedAtNanos) {
+    /**
+     * One row of the event table, with the message decoded from hex and the detail as sguild keeps
+     * it (decoded when it is hex, else as sent; null when its insert failed), and when it was stored.
+     */
+    public record Stored(long sid, long cid, LocalDate day, List<String> fields, String message, String detail,
+                         long storedAtNanos) {
+    }
+
+    /** Where {@link #holdAt} stops a delivery. */
+    public enum Hold {
+        /** The event arrived and is not stored: the sender must send it again. */
+        BEFORE_STORING,
+        /** The event is stored and its ConfirmEvent withheld: the sender must learn it from maxCid, not resend it. */
+        AFTER_STORING
     }
 
     private final TestCertificate cert;
@@ -53,28 +83,60 @@ public final class FakeSguild implements Closeable {
     private volatile boolean blockHandshake;
     private volatile boolean ignoreEvents;
     private volatile boolean clientHelloRightAfterVersionInfo;
+    private boolean databaseGone;
+    private boolean lostConnectionSaid;
     private int closeAfterEvents = -1;
     private int connections;
+    private final Object holdLock = new Object();
+    private int holdAtStored = -1;
+    private Hold holdMode;
+    private boolean holding;
+    private int transientFailures;
 
     public FakeSguild(TestCertificate cert) {
         this.cert = cert;
     }
 
-    /** Listens on a free loopback port the first time, on the same port after {@link #stop()}. */
+    /** Listens on a free loopback port the first time, on the same port after {@link #stop()}; a fresh sguild. */
     public synchronized FakeSguild start() throws IOException {
-        ServerSocket s = new ServerSocket();
-        s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        ServerSocket s = bind();
         listener = s;
         port = s.getLocalPort();
+        databaseGone = false;
+        lostConnectionSaid = false;
         Thread t = new Thread(() -> acceptLoop(s), "fake-sguild-accept");
         t.setDaemon(true);
         t.start();
         return this;
     }
 
+    /** The listener; a restart on the same port waits for the old connections' ports to be released. */
+    private ServerSocket bind() throws IOException {
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            ServerSocket s = new ServerSocket();
+            s.setReuseAddress(true);
+            try {
+                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return s;
+            } catch (java.net.BindException e) {
+                s.close();
+                if (port == 0 || System.nanoTime() > end) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Closes the listener and every connection, like a sguild that went away; the store stays. */
     public synchronized void stop() throws IOException {
+        release();
         listener.close();
         for (Socket s : open) {
             s.close();
@@ -91,22 +153,80 @@ public final class FakeSguild implements Closeable {
         return port;
     }
 
-    void silent(boolean on) {
+    /** Reads every line and answers none. */
+    public void silent(boolean on) {
         silent = on;
     }
 
     /** Answers RegisterAgent and PING but drops every GenericEvent unanswered, as sguild does with a bad IP. */
-    void ignoreEvents(boolean on) {
+    public void ignoreEvents(boolean on) {
         ignoreEvents = on;
     }
 
-    void blockHandshake(boolean on) {
+    public void blockHandshake(boolean on) {
         blockHandshake = on;
     }
 
+    /** sguild's MariaDB restarted and sguild kept its dead handle: see the class comment. */
+    public synchronized void databaseGone() {
+        databaseGone = true;
+    }
+
     /** The next connection that stores its n-th event closes without replying to it. */
-    synchronized void closeAfterEvents(int n) {
+    public synchronized void closeAfterEvents(int n) {
         closeAfterEvents = n;
+    }
+
+    /**
+     * Stops the delivery at the point where the store holds exactly {@code stored} events: before
+     * storing the next one, or right after storing the {@code stored}-th ({@link Hold}). The connection
+     * then reads and answers nothing more until {@link #release()}.
+     */
+    public void holdAt(int stored, Hold mode) {
+        synchronized (holdLock) {
+            holdAtStored = stored;
+            holdMode = mode;
+            holding = false;
+        }
+    }
+
+    /** A delivery is being held. */
+    public boolean holding() {
+        synchronized (holdLock) {
+            return holding;
+        }
+    }
+
+    /** Lets a held connection go: it closes without a reply. */
+    public void release() {
+        synchronized (holdLock) {
+            holdAtStored = -1;
+            holding = false;
+            holdLock.notifyAll();
+        }
+    }
+
+    /** Blocks this connection if a hold is due at this point; true when it was held (and must now close). */
+    private boolean held(Hold at) throws IOException {
+        synchronized (holdLock) {
+            if (holdMode != at || holdAtStored < 0 || storedCount() != holdAtStored) {
+                return false;
+            }
+            holding = true;
+            while (holdAtStored >= 0) {
+                try {
+                    holdLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while held", e);
+                }
+            }
+            return true;
+        }
+    }
+
+    private synchronized int storedCount() {
+        return stored.size();
     }
 
     boolean sawClientHelloRightAfterVersionInfo() {
@@ -117,8 +237,13 @@ public final class FakeSguild implements Closeable {
         return new ArrayList<>(stored);
     }
 
-    synchronized int connections() {
+    public synchronized int connections() {
         return connections;
+    }
+
+    /** Events answered with a database failure while the database was gone. */
+    public synchronized int transientFailures() {
+        return transientFailures;
     }
 
     private void acceptLoop(ServerSocket s) {
@@ -186,15 +311,21 @@ public final class FakeSguild implements Closeable {
             String cmd = msg.get(0);
             if (cmd.equals("RegisterAgent") && msg.size() == 4) {
                 sid = register(msg.get(2), msg.get(1));
-                reply(out, List.of("AgentInfo", msg.get(2), msg.get(1), msg.get(3), Long.toString(sid),
-                        Long.toString(maxCidOf(sid))));
+                if (!msg.get(1).equals("data") && !isDatabaseGone()) {
+                    reply(out, List.of("AgentInfo", msg.get(2), msg.get(1), msg.get(3), Long.toString(sid),
+                            Long.toString(maxCidOf(sid))));
+                }
             } else if (sid == null) {
                 continue; // nothing but RegisterAgent counts before registering
             } else if (cmd.equals("PING")) {
                 reply(out, List.of("PONG"));
             } else if (cmd.equals("GenericEvent") && !ignoreEvents) {
-                List<String> reply = event(msg.subList(1, msg.size()), line);
-                if (reply != null && reply.get(0).equals("ConfirmEvent") && closeNow(++eventsHere)) {
+                if (held(Hold.BEFORE_STORING)) {
+                    return;
+                }
+                List<String> reply = event(msg.subList(1, msg.size()));
+                boolean confirmed = reply != null && reply.get(0).equals("ConfirmEvent");
+                if (confirmed && (held(Hold.AFTER_STORING) || closeNow(++eventsHere))) {
                     return;
                 }
                 if (reply != null) {
@@ -202,6 +333,10 @@ public final class FakeSguild implements Closeable {
                 }
             }
         }
+    }
+
+    private synchronized boolean isDatabaseGone() {
+        return databaseGone;
     }
 
     private synchronized boolean closeNow(int eventsHere) {
@@ -221,40 +356,62 @@ public final class FakeSguild implements Closeable {
     }
 
     /** The reply to a GenericEvent, or null where sguild stays silent. */
-    private synchronized List<String> event(List<String> f, String line) {
+    private synchronized List<String> event(List<String> f) {
         if (f.size() != 18) {
-            return List.of("Failed", "ERROR: Invalid length (" + f.size() + "): " + line);
+            return List.of("Failed", "ERROR: Invalid length (" + f.size() + "): " + TclList.encode(f));
         }
         if (!ipv4(f.get(9)) || !ipv4(f.get(10)) || !f.get(5).matches("[0-9]{1,10}") || !f.get(6).matches("[0-9]{1,10}")) {
             return null;
         }
         LocalDate day;
+        String message;
         try {
             day = LocalDateTime.parse(f.get(4), TIMESTAMP).toLocalDate();
-        } catch (DateTimeParseException e) {
-            return null;
+            message = new String(HexFormat.of().parseHex(f.get(8)), StandardCharsets.ISO_8859_1);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return null; // a Tcl error in sguild: no reply
+        }
+        if (databaseGone) {
+            transientFailures++;
+            String reason = lostConnectionSaid ? "Server has gone away" : "Lost connection to server during query";
+            lostConnectionSaid = true;
+            return List.of("Failed", "mysqlexec/db server: " + reason);
+        }
+        for (String unescaped : List.of(f.get(2), f.get(3))) {
+            if (unescaped.contains("'")) {
+                return List.of("Failed", SYNTAX_ERROR + unescaped.substring(unescaped.indexOf('\'') + 1) + "' at line 1");
+            }
         }
         long sid = Long.parseLong(f.get(5));
         long cid = Long.parseLong(f.get(6));
-        if (!sids.containsValue(sid)) {
-            return null;
-        }
         if (!keys.add(sid + "/" + day + "/" + cid)) {
             return List.of("Failed", "mysqlexec/db server: Duplicate entry '" + sid + "-" + cid + "' for key 'PRIMARY'");
         }
-        String message;
-        String detail;
-        try {
-            message = new String(HexFormat.of().parseHex(f.get(8)), StandardCharsets.ISO_8859_1);
-            detail = new String(HexFormat.of().parseHex(f.get(17)), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            keys.remove(sid + "/" + day + "/" + cid);
-            return List.of("Failed", "mysqlexec/db server: Incorrect string value");
+        String hex = f.get(17).length() > 65535 ? f.get(17).substring(0, 65535) : f.get(17);
+        boolean detailFails = hex.contains("'");
+        List<String> fields = new ArrayList<>(f);
+        if (fields.get(2).length() > 20) {
+            fields.set(2, fields.get(2).substring(0, 20));
         }
-        stored.add(new Stored(sid, cid, List.copyOf(f), message.length() > 255 ? message.substring(0, 255) : message, detail,
-                System.nanoTime()));
+        stored.add(new Stored(sid, cid, day, List.copyOf(fields), message.length() > 255 ? message.substring(0, 255)
+                : message, detailFails ? null : decodeDetail(hex), System.nanoTime()));
         maxCid.merge(sid, cid, Math::max);
+        if (detailFails) {
+            return List.of("Failed", SYNTAX_ERROR + hex.substring(hex.indexOf('\'') + 1) + "')' at line 1");
+        }
+        if (!sids.containsValue(sid)) {
+            return null; // stored, then a Tcl error: can't read "sidNetNameMap(sid)"
+        }
         return List.of("ConfirmEvent", Long.toString(cid));
+    }
+
+    private static String decodeDetail(String hex) {
+        try {
+            return new String(HexFormat.of().parseHex(hex.length() % 2 == 0 ? hex : hex.substring(0, hex.length() - 1)),
+                    StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notHex) {
+            return hex;
+        }
     }
 
     private static boolean ipv4(String s) {
