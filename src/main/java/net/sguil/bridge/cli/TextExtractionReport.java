@@ -20,7 +20,7 @@ final class TextExtractionReport extends ExtractionReport {
         out.printf("== %s message %d (%s, %d bytes%s%s)%n", where(m.session()), m.index(),
                 m.outcome().name().toLowerCase(Locale.ROOT), m.size(),
                 m.gapBytes() > 0 ? ", " + m.gapBytes() + " bytes lost" : "",
-                m.incomplete() == null ? "" : ", cut short: " + m.incomplete());
+                m.incomplete().isEmpty() ? "" : ", cut short: " + m.incomplete());
         if (m.message() != null) {
             out.println("MAIL FROM: <" + m.message().getMailFrom() + ">");
             out.println("RCPT TO: " + m.message().getRcptTo().stream().map(r -> "<" + r + ">")
