@@ -85,6 +85,32 @@ class PutCaptureTest {
         assertThat(transactions.get(0).getUri()).isEqualTo(uri);
     }
 
+    /** Issue 12: an odd version does not make a PUT vanish before the rules (Snort matches "PUT " alone). */
+    @Test
+    void threeMalformedPutsAnswered411AllReachTheRules() throws IOException {
+        String refused = "HTTP/1.1 411 Length Required\r\nContent-Length: 0\r\n\r\n";
+        List<SguilEventOut> ev = scan(session(80).client("PUT / HTTP/1.\r\nHost: www\r\n\r\n").server(refused)
+                .client("PUT /HTTP/1.1\r\nHost: www\r\n\r\n").server(refused)
+                .client("PUT / HTTP/1.1\r\nHost: www\r\n\r\n").server(refused));
+        assertThat(transactions).extracting(HttpTransaction::getMethod).containsExactly("PUT", "PUT", "PUT");
+        assertThat(transactions).extracting(HttpTransaction::getVersion).containsExactly("HTTP/1.", "", "HTTP/1.1");
+        assertThat(transactions).extracting(HttpTransaction::getResponseStatus).containsExactly(411, 411, 411);
+        // The refused-PUT policy: the first reported at once, the others summarised when the window closes.
+        assertThat(ev).extracting(SguilEventOut::getSignature)
+                .containsExactly(ATTEMPT + ": refused 411", ATTEMPT + ": 2 more refused");
+        assertThat(weirds).containsEntry("http.bad_version", 2L);
+    }
+
+    /** Issue 11: a header padded past the line limit still gives the PUT event, flagged with the limit. */
+    @Test
+    void aPutPaddedPastTheLineLimitStillFiresTheRule() throws IOException {
+        List<SguilEventOut> ev = scan(session(80).client("PUT /index.html HTTP/1.1\r\nHost: www\r\nX-Pad: "
+                + "p".repeat(9000) + "\r\nContent-Length: 7\r\n\r\nspykids").server(CREATED));
+        assertThat(signatures(ev)).containsExactly(SUCCEEDED);
+        assertThat(transactions.get(0).getIncomplete()).isEqualTo("http.line_too_long");
+        assertThat(transactions.get(0).getRequestBodyHead()).isEqualTo("spykids");
+    }
+
     @Test
     void noContentIsAcceptedToo() throws IOException {
         assertThat(signatures(scan(session(80).client(HttpSessionParserTest.BLOG_PUT)
