@@ -108,6 +108,7 @@ class PutCaptureTest {
                 + "p".repeat(9000) + "\r\nContent-Length: 7\r\n\r\nspykids").server(CREATED));
         assertThat(signatures(ev)).containsExactly(SUCCEEDED);
         assertThat(transactions.get(0).getIncomplete()).isEqualTo("http.line_too_long");
+        assertThat(ev.get(0).getDetail()).contains("http.line_too_long (part of the request hidden from analysis)");
         assertThat(transactions.get(0).getRequestBodyHead()).isEqualTo("spykids");
     }
 

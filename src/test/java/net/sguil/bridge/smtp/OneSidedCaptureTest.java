@@ -1,0 +1,92 @@
+package net.sguil.bridge.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.sguil.bridge.analysis.CaptureProcessor;
+import net.sguil.bridge.analysis.CaptureReport;
+import net.sguil.bridge.analysis.ExtractedMessage;
+import net.sguil.bridge.analysis.ExtractionConfig;
+import net.sguil.bridge.analysis.ExtractionListener;
+import net.sguil.bridge.analysis.ExtractionPipeline;
+import net.sguil.bridge.analysis.SmtpSessionRecord;
+import net.sguil.bridge.testpcap.TcpSessionBuilder;
+import net.sguil.bridge.testpcap.TcpSessionBuilder.Side;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Captures that saw one direction of an SMTP session (asymmetric routing, a span port), written by
+ * the test pcap writer and read through decoding, reassembly and detection (issue 12).
+ */
+class OneSidedCaptureTest {
+    @TempDir
+    Path dir;
+
+    private final List<ExtractedMessage> messages = new ArrayList<>();
+    private final List<SmtpSessionRecord> sessions = new ArrayList<>();
+    private Map<String, Long> weirds;
+
+    private static TcpSessionBuilder threeMessages() {
+        TcpSessionBuilder b = TcpSessionBuilder.ipv4("10.0.0.1", 40000, "10.0.0.2", 25).handshake()
+                .server("220 mx ESMTP\r\n").client("EHLO c\r\n").server("250-mx\r\n250 CHUNKING\r\n");
+        for (int i = 1; i <= 3; i++) {
+            b.client("MAIL FROM:<a" + i + "@x>\r\n").server("250 ok\r\n").client("RCPT TO:<b@y>\r\n").server("250 ok\r\n")
+                    .client("DATA\r\n").server("354 go\r\n")
+                    .client("Subject: number " + i + "\r\n\r\nbody " + i + "\r\n.\r\n").server("250 queued\r\n");
+        }
+        return b.client("QUIT\r\n").server("221 bye\r\n").finish();
+    }
+
+    private void extract(TcpSessionBuilder b) throws IOException {
+        Path pcap = b.writePcap(dir.resolve("one-sided.pcap"));
+        ExtractionListener listener = new ExtractionListener() {
+            @Override
+            public void message(ExtractedMessage m) {
+                messages.add(m);
+            }
+
+            @Override
+            public void smtpSession(SmtpSessionRecord s) {
+                sessions.add(s);
+            }
+
+            @Override
+            public void capture(CaptureReport report) {
+                weirds = report.weirds();
+            }
+        };
+        try (ExtractionPipeline p = new ExtractionPipeline(ExtractionConfig.defaults(dir.resolve("out")), listener)) {
+            new CaptureProcessor(p, true).process(pcap, n -> { });
+        }
+    }
+
+    @Test
+    void theClientAloneGivesEveryMessageWhole() throws IOException {
+        extract(threeMessages().dropSide(Side.SERVER));
+        assertThat(messages).extracting(m -> m.message().getSubject())
+                .containsExactly("number 1", "number 2", "number 3");
+        assertThat(messages).extracting(m -> m.message().getMailFrom()).containsExactly("a1@x", "a2@x", "a3@x");
+        assertThat(messages).extracting(ExtractedMessage::outcome).containsOnly(MessageOutcome.UNCONFIRMED);
+        assertThat(messages).extracting(ExtractedMessage::truncated).containsOnly(false);
+        assertThat(messages).extracting(ExtractedMessage::incomplete).containsOnly("");
+        assertThat(sessions).hasSize(1);
+        assertThat(sessions.get(0).summary().replies()).isZero();
+        assertThat(sessions.get(0).summary().commands()).isEqualTo(14);
+        assertThat(weirds).containsEntry("smtp.reply_missing", 1L);
+    }
+
+    @Test
+    void theServerAloneGivesTheSessionAndItsRepliesButNoMessage() throws IOException {
+        extract(threeMessages().dropSide(Side.CLIENT));
+        assertThat(messages).isEmpty();
+        assertThat(sessions).hasSize(1);
+        assertThat(sessions.get(0).summary().messages()).isZero();
+        assertThat(sessions.get(0).summary().commands()).isZero();
+        assertThat(sessions.get(0).summary().replies()).isEqualTo(15);
+    }
+}
