@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import net.sguil.bridge.state.AtomicFile;
@@ -29,9 +31,11 @@ public final class StatusFile {
         AtomicFile.write(stateDir.resolve(NAME), AtomicFile.GROUP_READABLE, out -> out.write(json));
     }
 
-    /** The last status the daemon wrote. */
+    /** The last status the daemon wrote; {@link java.nio.file.NoSuchFileException} when it never wrote one. */
     public static DaemonStatus load(Path stateDir) throws IOException {
-        return JSON.readValue(stateDir.resolve(NAME).toFile(), DaemonStatus.class);
+        try (InputStream in = Files.newInputStream(stateDir.resolve(NAME))) {
+            return JSON.readValue(in, DaemonStatus.class);
+        }
     }
 
     /** The same file as plain JSON, field by field, as a monitoring script sees it. */

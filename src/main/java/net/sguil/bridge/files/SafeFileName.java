@@ -1,5 +1,7 @@
 package net.sguil.bridge.files;
 
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +17,12 @@ public final class SafeFileName {
     static final String EMPTY_REPLACEMENT = "attachment";
     private static final int MAX_EXTENSION_LENGTH = 16;
     private static final String SAFE_PUNCTUATION = ".-_+()[],@=~";
+    /**
+     * How the JVM encodes file names: UTF-8 under a UTF-8 locale, but ASCII when the process runs with
+     * none (LANG unset, as under a bare root shell or cron), where a letter such as {@code Ü} would
+     * make the file impossible to create. Such letters become {@code _} then, like other unsafe ones.
+     */
+    private static final Charset FILE_NAMES = fileNameCharset();
     private static final Set<String> WINDOWS_DEVICES = Set.of("CON", "PRN", "AUX", "NUL", "CLOCK$", "CONIN$",
             "CONOUT$", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2",
             "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
@@ -73,6 +81,14 @@ public final class SafeFileName {
         return truncateUtf8(stem, room) + tail;
     }
 
+    private static Charset fileNameCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.US_ASCII;
+        }
+    }
+
     private static String lastComponent(String s) {
         int cut = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
         return s.substring(cut + 1);
@@ -80,12 +96,14 @@ public final class SafeFileName {
 
     private static String cleanCharacters(String s) {
         StringBuilder b = new StringBuilder(Math.min(s.length(), 4096));
+        CharsetEncoder fileNames = FILE_NAMES.newEncoder();
         s.codePoints().forEach(cp -> {
             if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
                     || Character.getType(cp) == Character.SURROGATE || cp == 0xFFFD) {
                 return; // invisible or direction-changing characters only serve to disguise a name
             }
-            if (Character.isLetterOrDigit(cp) || SAFE_PUNCTUATION.indexOf(cp) >= 0) {
+            if ((Character.isLetterOrDigit(cp) || SAFE_PUNCTUATION.indexOf(cp) >= 0)
+                    && (cp < 0x80 || fileNames.canEncode(Character.toString(cp)))) {
                 b.appendCodePoint(cp);
             } else {
                 b.append('_');

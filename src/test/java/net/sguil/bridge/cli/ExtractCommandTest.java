@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import net.sguil.bridge.testpcap.SampleFiles;
 import net.sguil.bridge.testpcap.TcpSessionBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,17 +31,7 @@ class ExtractCommandTest {
         for (int i = 0; i < b.length; i++) {
             b[i] = (byte) (i * 31 + 7);
         }
-        b[0] = 'M';
-        b[1] = 'Z';
-        b[0x3c] = (byte) 0x80;
-        b[0x3d] = 0;
-        b[0x3e] = 0;
-        b[0x3f] = 0;
-        b[0x80] = 'P';
-        b[0x81] = 'E';
-        b[0x82] = 0;
-        b[0x83] = 0;
-        return b;
+        return SampleFiles.pe(b);
     }
 
     static String message(String filename) {

@@ -11,6 +11,7 @@ import java.util.List;
 import net.sguil.bridge.testpcap.Captures;
 import net.sguil.bridge.testpcap.LinkLayer;
 import net.sguil.bridge.testpcap.Packet;
+import net.sguil.bridge.testpcap.SampleFiles;
 import net.sguil.bridge.testpcap.TcpSessionBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -216,16 +217,6 @@ class MimeCaptureGoldenTest {
         for (int i = 0; i < b.length; i++) {
             b[i] = (byte) (i * 31 + 7);
         }
-        b[0] = 'M';
-        b[1] = 'Z';
-        b[0x3C] = (byte) 0x80;
-        b[0x3D] = 0;
-        b[0x3E] = 0;
-        b[0x3F] = 0;
-        b[0x80] = 'P';
-        b[0x81] = 'E';
-        b[0x82] = 0;
-        b[0x83] = 0;
-        return b;
+        return SampleFiles.pe(b);
     }
 }

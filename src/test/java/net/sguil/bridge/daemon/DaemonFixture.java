@@ -16,6 +16,7 @@ import net.sguil.bridge.sguil.agent.TestCertificate;
 import net.sguil.bridge.testpcap.Captures;
 import net.sguil.bridge.testpcap.LinkLayer;
 import net.sguil.bridge.testpcap.Packet;
+import net.sguil.bridge.testpcap.SampleFiles;
 import net.sguil.bridge.testpcap.TcpSessionBuilder;
 
 /**
@@ -44,12 +45,7 @@ final class DaemonFixture implements AutoCloseable {
 
     /** The sensor's capture: an SMTP session carrying an executable, and the PUT the Snort alert is about. */
     void writeCapture() throws IOException {
-        byte[] exe = new byte[2048];
-        exe[0] = 'M';
-        exe[1] = 'Z';
-        exe[0x3c] = (byte) 0x80;
-        exe[0x80] = 'P';
-        exe[0x81] = 'E';
+        byte[] exe = SampleFiles.pe(new byte[2048]);
         String message = "From: a@example.org\r\nTo: b@example.com\r\nSubject: Invoice\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n"
                 + "--b\r\nContent-Type: application/pdf; name=\"invoice.pdf.exe\"\r\n"

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import net.sguil.bridge.testpcap.SampleFiles;
 import org.junit.jupiter.api.Test;
 
 /** The short names rules use, from Tika's detection; the cases the hand-written detector had, kept. */
@@ -33,12 +34,7 @@ class FileTypeDetectorTest {
 
     @Test
     void executables() {
-        byte[] pe = new byte[0x100];
-        pe[0] = 'M';
-        pe[1] = 'Z';
-        pe[0x3C] = (byte) 0x80;
-        pe[0x80] = 'P';
-        pe[0x81] = 'E';
+        byte[] pe = SampleFiles.pe(new byte[0x100]);
         assertThat(detect(pe)).isEqualTo("pe");
         pe[0x80] = 'N';
         assertThat(detect(pe)).isEqualTo("mz");
@@ -92,12 +88,7 @@ class FileTypeDetectorTest {
 
     @Test
     void zeeksMimeTypeIsTikasAnswer() throws Exception {
-        byte[] pe = new byte[0x100];
-        pe[0] = 'M';
-        pe[1] = 'Z';
-        pe[0x3C] = (byte) 0x80;
-        pe[0x80] = 'P';
-        pe[0x81] = 'E';
+        byte[] pe = SampleFiles.pe(new byte[0x100]);
         assertThat(mimeType(pe)).isEqualTo("application/x-msdownload; format=pe");
         assertThat(mimeType(bytes(0x7F, 'E', 'L', 'F', 2, 1, 1))).isEqualTo("application/x-elf");
         assertThat(mimeType("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo("application/pdf");

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import net.sguil.bridge.files.AttachmentStore;
+import net.sguil.bridge.testpcap.SampleFiles;
 import net.sguil.bridge.weird.Weirds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -591,16 +592,6 @@ class MessageAnalyzerTest {
     private static byte[] pe() {
         byte[] b = new byte[1024];
         new Random(3).nextBytes(b);
-        b[0] = 'M';
-        b[1] = 'Z';
-        b[0x3C] = (byte) 0x80;
-        b[0x3D] = 0;
-        b[0x3E] = 0;
-        b[0x3F] = 0;
-        b[0x80] = 'P';
-        b[0x81] = 'E';
-        b[0x82] = 0;
-        b[0x83] = 0;
-        return b;
+        return SampleFiles.pe(b);
     }
 }

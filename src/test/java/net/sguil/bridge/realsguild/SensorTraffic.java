@@ -12,6 +12,7 @@ import net.sguil.bridge.rawlog.RawLogLocator;
 import net.sguil.bridge.testpcap.Captures;
 import net.sguil.bridge.testpcap.LinkLayer;
 import net.sguil.bridge.testpcap.Packet;
+import net.sguil.bridge.testpcap.SampleFiles;
 import net.sguil.bridge.testpcap.TcpSessionBuilder;
 
 /**
@@ -97,12 +98,7 @@ final class SensorTraffic {
     }
 
     private static String message(String filename) {
-        byte[] exe = new byte[2048];
-        exe[0] = 'M';
-        exe[1] = 'Z';
-        exe[0x3c] = (byte) 0x80;
-        exe[0x80] = 'P';
-        exe[0x81] = 'E';
+        byte[] exe = SampleFiles.pe(new byte[2048]);
         return "From: a@example.org\r\nTo: b@example.com\r\nSubject: Invoice " + filename + "\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n"
                 + "--b\r\nContent-Type: application/octet-stream; name=\"" + filename + "\"\r\n"

