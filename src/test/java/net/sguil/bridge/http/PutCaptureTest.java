@@ -7,13 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.sguil.bridge.analysis.CaptureProcessor;
-import net.sguil.bridge.analysis.CaptureReport;
-import net.sguil.bridge.analysis.ExtractedMessage;
-import net.sguil.bridge.analysis.ExtractionConfig;
-import net.sguil.bridge.analysis.ExtractionListener;
-import net.sguil.bridge.analysis.ExtractionPipeline;
-import net.sguil.bridge.analysis.SmtpSessionRecord;
+import net.sguil.bridge.analysis.CapturedRecords;
 import net.sguil.bridge.facts.HttpTransaction;
 import net.sguil.bridge.facts.SguilEventOut;
 import net.sguil.bridge.testpcap.TcpSessionBuilder;
@@ -40,22 +34,9 @@ class PutCaptureTest {
     }
 
     private List<SguilEventOut> scan(TcpSessionBuilder b) throws IOException {
-        Path pcap = b.finish().writePcap(dir.resolve("case.pcap"));
-        ExtractionListener none = new ExtractionListener() {
-
-            @Override
-            public void httpTransaction(HttpTransaction t) {
-                transactions.add(t);
-            }
-
-            @Override
-            public void capture(CaptureReport report) {
-                weirds = report.weirds();
-            }
-        };
-        try (ExtractionPipeline p = new ExtractionPipeline(ExtractionConfig.defaults(dir.resolve("out")), none)) {
-            new CaptureProcessor(p, true).process(pcap, n -> { });
-        }
+        CapturedRecords r = CapturedRecords.of(b.finish().writePcap(dir.resolve("case.pcap")), dir.resolve("out"));
+        transactions.addAll(r.transactions);
+        weirds = r.weirds;
         return PutRules.replay(transactions);
     }
 

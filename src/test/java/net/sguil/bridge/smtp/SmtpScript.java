@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import net.sguil.bridge.tcp.CloseReason;
 import net.sguil.bridge.tcp.Direction;
+import net.sguil.bridge.testpcap.EverySplit;
 import net.sguil.bridge.weird.Weirds;
 
 /**
@@ -61,12 +62,11 @@ final class SmtpScript {
      * {@code k}-th byte (steps no longer than that whole), and {@code check} asserts on each run.
      */
     SmtpScript forEverySplit(java.util.function.Consumer<SmtpScript> check) {
-        int longest = steps.stream().filter(st -> st.bytes() != null).mapToInt(st -> st.bytes().length).max().orElse(1);
-        for (int k = 1; k <= longest; k++) {
+        EverySplit.run(steps.stream().map(Step::bytes).filter(b -> b != null).toList(), k -> {
             split = k;
             run(0, null);
             check.accept(this);
-        }
+        });
         split = 0;
         return this;
     }
@@ -127,7 +127,7 @@ final class SmtpScript {
             int i = 0;
             while (i < b.length) {
                 int n = random != null ? 1 + random.nextInt(Math.min(b.length - i, 17))
-                        : split > 0 ? (i == 0 ? Math.min(split, b.length) : b.length - i)
+                        : split > 0 ? EverySplit.piece(split, i, b.length)
                         : piece == 0 ? b.length - i : Math.min(piece, b.length - i);
                 p.onData(st.direction(), b, i, n);
                 i += n;
