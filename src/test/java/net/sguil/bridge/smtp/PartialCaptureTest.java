@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Captures that saw one direction of an SMTP session (asymmetric routing, a span port), written by
- * the test pcap writer and read through decoding, reassembly and detection (issue 12).
+ * Captures that saw an SMTP session only in part (one direction, as with asymmetric routing or a span
+ * port; a lost segment), written by the test pcap writer and read through decoding, reassembly and
+ * detection (issue 12).
  */
-class OneSidedCaptureTest {
+class PartialCaptureTest {
     @TempDir
     Path dir;
 
@@ -38,7 +39,7 @@ class OneSidedCaptureTest {
     }
 
     private void extract(TcpSessionBuilder b) throws IOException {
-        CapturedRecords r = CapturedRecords.of(b.writePcap(dir.resolve("one-sided.pcap")), dir.resolve("out"));
+        CapturedRecords r = CapturedRecords.of(b.writePcap(dir.resolve("partial.pcap")), dir.resolve("out"));
         messages = r.messages;
         sessions = r.sessions;
         weirds = r.weirds;
@@ -67,5 +68,30 @@ class OneSidedCaptureTest {
         assertThat(sessions.get(0).summary().messages()).isZero();
         assertThat(sessions.get(0).summary().commands()).isZero();
         assertThat(sessions.get(0).summary().replies()).isEqualTo(15);
+    }
+
+    /** Zeek resynchronises after a gap inside a BDAT chunk; so must the analysis: the next message is whole. */
+    @Test
+    void aSegmentLostInsideBdatThenACompleteDataMessage() throws IOException {
+        String commands = "MAIL FROM:<b@x>\r\nRCPT TO:<r@y>\r\nBDAT 300 LAST\r\n";
+        String chunk = "Subject: chunked\r\n\r\n" + "c".repeat(280);
+        TcpSessionBuilder b = TcpSessionBuilder.ipv4("10.0.0.1", 40000, "10.0.0.2", 25).handshake()
+                .server("220 mx ESMTP\r\n").client("EHLO c\r\n").server("250-mx\r\n250-PIPELINING\r\n250 CHUNKING\r\n")
+                .segmentSize(100).client(commands + chunk).segmentSize(1460)
+                .server("250 ok\r\n250 ok\r\n250 ok message\r\n")
+                .client("MAIL FROM:<d@x>\r\n").server("250 ok\r\n").client("RCPT TO:<r2@y>\r\n").server("250 ok\r\n")
+                .client("DATA\r\n").server("354 go\r\n").client("Subject: whole\r\n\r\nbody\r\n.\r\n")
+                .server("250 queued\r\n").client("QUIT\r\n").server("221 bye\r\n").finish();
+        extract(b.dropSegment(7)); // client bytes 100..199 of the pipelined commands: inside the chunk
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(0).message().getSubject()).isEqualTo("chunked");
+        assertThat(messages.get(0).gapBytes()).isEqualTo(100);
+        assertThat(messages.get(0).truncated()).isTrue();
+        assertThat(messages.get(1).message().getSubject()).isEqualTo("whole");
+        assertThat(messages.get(1).message().getMailFrom()).isEqualTo("d@x");
+        assertThat(messages.get(1).outcome()).isEqualTo(MessageOutcome.ACCEPTED);
+        assertThat(messages.get(1).gapBytes()).isZero();
+        assertThat(messages.get(1).truncated()).isFalse();
+        assertThat(messages.get(1).incomplete()).isEmpty();
     }
 }
