@@ -12,6 +12,7 @@ import java.util.Set;
 import net.sguil.bridge.facts.Attachment;
 import net.sguil.bridge.facts.ExtractSession;
 import net.sguil.bridge.facts.SguilEventOut;
+import net.sguil.bridge.facts.SmtpMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,22 @@ class SmtpAttachmentRulesTest {
 
     private static Attachment file(String name, String magic) {
         return attachment(name, magic, SHA, MD5, Attachment.COMPLETE, T);
+    }
+
+    @Test
+    void aMessageWhoseAnalysisALimitCutIsContentHiddenFromAnalysis() {
+        Attachment a = file("report.pdf", "pdf");
+        SmtpMessage cut = new SmtpMessage(a.getSession(), a.getMessage(), 1, false, "mime.header_block_too_large", T);
+        SmtpMessage whole = new SmtpMessage(a.getSession(), a.getMessage(), 1, false, "", T);
+        CollectingSink sink = run(cut, whole, a);
+        assertThat(sink.events).extracting(SguilEventOut::getRule)
+                .containsExactly("SMTP: message content hidden from analysis");
+        SguilEventOut e = sink.events.get(0);
+        assertThat(e.getSignatureId()).isEqualTo(1000115);
+        assertThat(e.getSignature()).isEqualTo("BRIDGE SMTP content hidden from analysis: mime.header_block_too_large");
+        assertThat(e.getDstPort()).isEqualTo(25);
+        assertThat(e.getDetail()).contains("mime.header_block_too_large", "Sender: eve@example.org",
+                "Subject: Your invoice", "Attachments found: 1");
     }
 
     @Test
