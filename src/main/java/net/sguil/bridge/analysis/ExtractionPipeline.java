@@ -64,7 +64,7 @@ public final class ExtractionPipeline implements AutoCloseable {
     }
 
     /** Analyses a finished message on a worker; its result reaches the listener in capture order. */
-    /** @param cutBy the weird naming what cut the message short (an eviction), or null */
+    /** @param cutBy the weird naming what cut the message short (an eviction, an SMTP limit), or null */
     void analyse(MessageSpool spool, MessageOutcome outcome, SmtpEnvelope envelope, int index, SessionInfo session,
                  String cutBy, Weirds weirds) {
         executor.submit(() -> {

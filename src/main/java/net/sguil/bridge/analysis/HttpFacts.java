@@ -22,7 +22,8 @@ final class HttpFacts {
                 .requestHeadComplete(e.requestHeadComplete())
                 .requestBody(e.requestBodySize(), e.requestBodyHead(), e.requestBodyComplete())
                 .requestTime(e.requestTime())
-                .sessionGaps(e.sessionGaps());
+                .sessionGaps(e.sessionGaps())
+                .incomplete(e.incomplete());
         if (e.responseSeen()) {
             b.response(e.responseStatus(), e.responseReason(), e.responseTime());
         }

@@ -36,8 +36,12 @@ final class SmtpSessionRecorder implements SmtpListener {
             @Override
             public void end(MessageOutcome outcome, SmtpEnvelope envelope) {
                 spool.finish();
-                pipeline.analyse(spool, outcome, envelope, index, source.session(),
-                        outcome == MessageOutcome.INCOMPLETE ? source.cutBy() : null, weirds);
+                String cutBy = outcome == MessageOutcome.INCOMPLETE ? source.cutBy() : null;
+                // An SMTP limit cut the transaction before any MIME limit could, so it names the message.
+                if (cutBy == null && !envelope.incomplete().isEmpty()) {
+                    cutBy = envelope.incomplete();
+                }
+                pipeline.analyse(spool, outcome, envelope, index, source.session(), cutBy, weirds);
             }
         };
     }

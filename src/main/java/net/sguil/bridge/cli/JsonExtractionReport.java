@@ -74,6 +74,11 @@ final class JsonExtractionReport extends ExtractionReport {
         o.put("messages", s.summary().messages());
         o.put("starttls", s.summary().starttls());
         o.put("gaps", s.summary().gaps());
+        if (s.summary().commands() == 0 || s.summary().replies() == 0) {
+            // Only one side was captured: say how much of the dialogue there was (the other records stay as they were).
+            o.put("commands", s.summary().commands());
+            o.put("replies", s.summary().replies());
+        }
         print(o);
     }
 

@@ -48,8 +48,10 @@ final class TextExtractionReport extends ExtractionReport {
 
     @Override
     public void smtpSession(SmtpSessionRecord s) {
-        out.printf("== %s SMTP session: %d message(s), starttls %s, %d gap(s)%n%n", where(s.session()),
-                s.summary().messages(), s.summary().starttls() ? "yes" : "no", s.summary().gaps());
+        out.printf("== %s SMTP session: %d message(s), starttls %s, %d gap(s)%s%n%n", where(s.session()),
+                s.summary().messages(), s.summary().starttls() ? "yes" : "no", s.summary().gaps(),
+                s.summary().replies() == 0 ? ", no server replies captured"
+                        : s.summary().commands() == 0 ? ", no client commands captured" : "");
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class HttpTransaction {
     private final Instant requestTime;
     private final Instant responseTime;
     private final long sessionGaps;
+    private final String incomplete;
 
     private HttpTransaction(Builder b) {
         this.session = b.session;
@@ -55,6 +56,7 @@ public final class HttpTransaction {
         this.requestTime = b.requestTime;
         this.responseTime = b.responseSeen ? b.responseTime : null;
         this.sessionGaps = b.sessionGaps;
+        this.incomplete = b.incomplete;
     }
 
     public static Builder builder() {
@@ -81,7 +83,10 @@ public final class HttpTransaction {
     public String getMethod() { return method; }
     /** Request target exactly as sent (may be hostile; escape before display). */
     public String getUri() { return uri; }
-    /** {@code HTTP/1.0} or {@code HTTP/1.1}. */
+    /**
+     * The version as sent: {@code HTTP/1.0}, {@code HTTP/1.1}, or whatever odd text stood there
+     * ({@code HTTP/1.}); empty when the request line had none or was cut at the line limit.
+     */
     public String getVersion() { return version; }
     /** Value of the Host header; empty when absent. */
     public String getHost() { return host; }
@@ -131,6 +136,14 @@ public final class HttpTransaction {
     public long getTimestampMillis() { return (responseTime != null ? responseTime : requestTime).toEpochMilli(); }
     /** Capture gaps (both directions) in the connection up to the moment this transaction was complete. */
     public long getSessionGaps() { return sessionGaps; }
+    /**
+     * The weird id of the first limit of the analyzer that cut what is known of this transaction:
+     * {@code http.line_too_long} (a request line read from its first bytes, or a header line skipped),
+     * {@code http.head_too_large}, {@code http.too_many_headers}, {@code http.too_many_trailers},
+     * {@code http.too_many_pending}; "" when nothing was cut. An attacker controls these sizes:
+     * {@code incomplete != ""} is content hidden from analysis.
+     */
+    public String getIncomplete() { return incomplete; }
     /** A key naming this transaction uniquely: capture, endpoints, connection start and index. */
     public String getTransactionKey() {
         Instant start = session.getFirstSeen();
@@ -142,7 +155,8 @@ public final class HttpTransaction {
     public String toString() {
         return "HttpTransaction[" + session + " #" + index + " " + method
                 + " " + uri + " " + version + " -> " + (responseSeen ? responseStatus + " " + responseReason : "no response")
-                + ", body " + requestBodySize + (requestBodyComplete ? "" : " (incomplete)") + "]";
+                + ", body " + requestBodySize + (requestBodyComplete ? "" : " (incomplete)")
+                + (incomplete.isEmpty() ? "" : ", cut by " + incomplete) + "]";
     }
 
     /** Collects the fields of one transaction; defaults are empty strings, zero and false. */
@@ -168,6 +182,7 @@ public final class HttpTransaction {
         private Instant requestTime = Instant.EPOCH;
         private Instant responseTime;
         private long sessionGaps;
+        private String incomplete = "";
 
         private Builder() {
         }
@@ -222,6 +237,7 @@ public final class HttpTransaction {
 
         public Builder requestTime(Instant t) { this.requestTime = t; return this; }
         public Builder sessionGaps(long gaps) { this.sessionGaps = gaps; return this; }
+        public Builder incomplete(String limit) { this.incomplete = limit; return this; }
 
         public HttpTransaction build() {
             return new HttpTransaction(this);

@@ -37,8 +37,10 @@ public final class SmtpMessage {
     /** True when any part of the message fell in a gap of the TCP stream. */
     public boolean isTruncated() { return truncated; }
     /**
-     * The weird id of the first limit that stopped or skipped analysis of the message's structure
-     * ({@code mime.header_block_too_large}, {@code mime.depth_exceeded}, …); "" when nothing was cut.
+     * The weird id of what cut the message's analysis: an eviction ({@code tcp.evicted_memory}), else an
+     * SMTP limit on its transaction ({@code smtp.line_too_long}, {@code smtp.held_overflow}), else the
+     * first limit that stopped or skipped analysis of its structure ({@code mime.header_block_too_large},
+     * {@code mime.depth_exceeded}, …); "" when nothing was cut.
      */
     public String getIncomplete() { return incomplete; }
     /** When the message ended on the wire (the packet that completed it). */

@@ -28,6 +28,7 @@ final class BodyReader {
     private Step step = Step.DONE;
     private long remaining;
     private int trailerLines;
+    private HttpWeird failure;
 
     BodyReader(HttpLimits limits, Weirds weirds) {
         this.limits = limits;
@@ -59,6 +60,11 @@ final class BodyReader {
 
     boolean failed() {
         return step == Step.FAILED;
+    }
+
+    /** Why the body could not be followed: the weird counted. */
+    HttpWeird failure() {
+        return failure;
     }
 
     /** Bytes a gap may cover without losing the framing: the rest of the current data run. */
@@ -167,6 +173,7 @@ final class BodyReader {
 
     private void fail(HttpWeird weird) {
         weirds.count(weird);
+        failure = weird;
         step = Step.FAILED;
     }
 }

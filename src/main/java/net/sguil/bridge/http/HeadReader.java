@@ -10,9 +10,13 @@ import net.sguil.bridge.weird.Weirds;
 
 /**
  * Reads one message head (blank lines, start line, header fields, the empty line) from bytes
- * arriving in pieces of any size. Bounded by {@link HttpLimits}. In resync mode, lines before a
- * valid start line are skipped instead of failing the head: used after a gap, to find the next
- * message.
+ * arriving in pieces of any size. Bounded by {@link HttpLimits}, but never blinded by them: a
+ * start line longer than the line limit is read from its first bytes (method and the start of the
+ * target are there), a longer header line is skipped, and past the head limit only the framing
+ * fields are kept while the end of the head is looked for; the first limit reached is the head's
+ * {@link #cut()}. A header that would frame the body but was skipped leaves the framing unknown
+ * ({@link #framingLost()}). In resync mode, lines before a valid start line are skipped instead of
+ * failing the head: used after a gap, to find the next message.
  *
  * @param <T> the parsed start line
  */
@@ -32,6 +36,13 @@ final class HeadReader<T> {
     private State state = State.START;
     private boolean resync;
     private boolean skippingLongLine;
+    /** The line being read is longer than the limit: its first bytes are kept, the rest skipped. */
+    private boolean cutLine;
+    private boolean startLineCut;
+    private boolean overLimit;
+    private boolean framingLost;
+    private HttpWeird cut;
+    private HttpWeird failure;
     private long headBytes;
     private T startLine;
 
@@ -51,6 +62,11 @@ final class HeadReader<T> {
         resync = resyncMode;
         state = State.START;
         skippingLongLine = false;
+        cutLine = false;
+        startLineCut = false;
+        overLimit = false;
+        framingLost = false;
+        cut = null;
         line.clear();
         fields.clear();
         startLine = null;
@@ -79,6 +95,21 @@ final class HeadReader<T> {
         return fields;
     }
 
+    /** The first limit that made this head lose something ({@code http.line_too_long}, …); null when none. */
+    HttpWeird cut() {
+        return cut;
+    }
+
+    /** The start line was longer than the line limit: it was read from its first bytes. */
+    boolean startLineCut() {
+        return startLineCut;
+    }
+
+    /** A Content-Length or Transfer-Encoding field was lost to a limit: where the body ends is not known. */
+    boolean framingLost() {
+        return framingLost;
+    }
+
     /** Heap held for the head being read: the line buffer, and about twice its bytes as field strings. */
     long heldBytes() {
         return 96 + line.heldBytes() + 2 * headBytes + 48L * fields.size();
@@ -99,26 +130,36 @@ final class HeadReader<T> {
             int consumed = (nl < 0 ? end : nl + 1) - i;
             keepPrefix(b, i, consumed);
             headBytes += consumed;
-            if (!skippingLongLine && !line.append(b, i, stop - i)) {
+            if (!skippingLongLine && !cutLine && !line.append(b, i, stop - i)) {
                 if (resync && state == State.START) {
                     skippingLongLine = true;
                     line.clear();
                 } else {
-                    fail(HttpWeird.HTTP_LINE_TOO_LONG);
-                    return i + consumed - off;
+                    weirds.count(HttpWeird.HTTP_LINE_TOO_LONG);
+                    markCut(HttpWeird.HTTP_LINE_TOO_LONG);
+                    line.appendWhatFits(b, i, stop - i);
+                    cutLine = true;
                 }
             }
             i += consumed;
-            if (headBytes > limits.maxHeadBytes() && !(resync && state == State.START)) {
-                fail(HttpWeird.HTTP_HEAD_TOO_LARGE);
-                return i - off;
+            if (headBytes > limits.maxHeadBytes() && !(resync && state == State.START) && !overLimit) {
+                if (state == State.START) {
+                    // Only blank lines or one endless start line: nothing that is a request or response yet.
+                    fail(HttpWeird.HTTP_HEAD_TOO_LARGE);
+                    return i - off;
+                }
+                weirds.count(HttpWeird.HTTP_HEAD_TOO_LARGE);
+                markCut(HttpWeird.HTTP_HEAD_TOO_LARGE);
+                overLimit = true;
             }
             if (nl >= 0) {
                 if (skippingLongLine) {
                     skippingLongLine = false;
                     restart();
                 } else {
-                    lineDone();
+                    boolean wasCut = cutLine;
+                    cutLine = false;
+                    lineDone(wasCut);
                 }
             }
         }
@@ -133,13 +174,18 @@ final class HeadReader<T> {
         }
     }
 
-    private void lineDone() {
-        boolean blank = line.blank();
+    /** @param wasCut the line was longer than the limit and {@link #line} holds its first bytes */
+    private void lineDone(boolean wasCut) {
+        boolean blank = line.blank() && !wasCut;
         String text = blank ? "" : line.text();
         line.clear();
         if (state == State.FIELDS) {
             if (blank) {
                 state = State.DONE;
+            } else if (wasCut) {
+                // Skipped: a cut value would mislead. Framing lost with it makes the body unknown.
+                int colon = text.indexOf(':');
+                framingLost |= colon > 0 && isFraming(text.substring(0, colon));
             } else {
                 field(text);
             }
@@ -155,6 +201,7 @@ final class HeadReader<T> {
         T parsed = startLineParser.apply(text);
         if (parsed != null) {
             startLine = parsed;
+            startLineCut = wasCut;
             state = State.FIELDS;
         } else if (resync) {
             restart();
@@ -181,8 +228,18 @@ final class HeadReader<T> {
             weirds.count(HttpWeird.HTTP_HEADER_INVALID);
             return;
         }
-        if (fields.size() >= limits.maxHeaders() && !isFraming(name)) {
+        boolean framing = isFraming(name);
+        if (overLimit && !framing) {
+            return;
+        }
+        if (fields.size() >= limits.maxHeaders() && !framing) {
             weirds.count(HttpWeird.HTTP_TOO_MANY_HEADERS);
+            markCut(HttpWeird.HTTP_TOO_MANY_HEADERS);
+            return;
+        }
+        if (fields.size() >= 2 * limits.maxHeaders()) {
+            // Framing fields past every other limit: kept only so far, then the framing is not trusted.
+            framingLost = true;
             return;
         }
         fields.add(Map.entry(name, trimOws(text.substring(colon + 1))));
@@ -204,8 +261,20 @@ final class HeadReader<T> {
         return s.substring(a, z);
     }
 
+    private void markCut(HttpWeird limit) {
+        if (cut == null) {
+            cut = limit;
+        }
+    }
+
+    /** Why the head failed: the weird counted; null unless {@link State#FAILED}. */
+    HttpWeird failure() {
+        return state == State.FAILED ? failure : null;
+    }
+
     private void fail(HttpWeird weird) {
         weirds.count(weird);
+        failure = weird;
         state = State.FAILED;
     }
 }

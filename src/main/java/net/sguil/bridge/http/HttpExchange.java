@@ -12,7 +12,9 @@ import net.sguil.bridge.tcp.ConnectionId;
  *
  * @param index 1-based position of the request in its connection (pipelined and keep-alive requests count up)
  * @param method exactly as sent (case-sensitive)
- * @param uri the request target exactly as sent (may be hostile)
+ * @param uri the request target exactly as sent (may be hostile); its first bytes only when the request line
+ *        was longer than the line limit
+ * @param version as sent ({@code HTTP/1.1}, {@code HTTP/1.}, …); empty when missing or cut off
  * @param host the Host header's value; empty when absent
  * @param userAgent the User-Agent header's value; empty when absent
  * @param headers every other request header as (name, value) pairs in wire order
@@ -29,13 +31,15 @@ import net.sguil.bridge.tcp.ConnectionId;
  * @param requestTime capture time of the packet carrying the request's first byte
  * @param responseTime capture time of the packet carrying the final response's first byte; null without one
  * @param sessionGaps capture gaps (both directions) in the connection up to the moment the exchange was complete
+ * @param incomplete the id of the first limit of the analyzer that cut what is known of this exchange
+ *        ({@code http.head_too_large}, {@code http.line_too_long}, …); empty when none did
  */
 public record HttpExchange(ConnectionId connection, int index, String method, String uri, String version,
                            String host, String userAgent, List<Map.Entry<String, String>> headers,
                            String requestStart, boolean requestAtStreamStart, boolean requestHeadComplete,
                            long requestBodySize, String requestBodyHead, boolean requestBodyComplete,
                            boolean responseSeen, int responseStatus, String responseReason, Instant requestTime,
-                           Instant responseTime, long sessionGaps) {
+                           Instant responseTime, long sessionGaps, String incomplete) {
     public HttpExchange {
         headers = List.copyOf(headers);
     }

@@ -3,9 +3,11 @@ package net.sguil.bridge.http;
 /**
  * Every resource limit of the HTTP analyzer, in one immutable place.
  *
- * @param maxLineLength longest request, status, header or chunk-size line; a longer one makes the
- *        analyzer give up on that direction ({@code http.line_too_long})
- * @param maxHeadBytes largest header block (start line, fields, blank lines before the start line)
+ * @param maxLineLength longest request, status, header or chunk-size line ({@code http.line_too_long}): a
+ *        longer start line is read from its first bytes, a longer header line is skipped, a longer chunk-size
+ *        line ends the analysis of that direction
+ * @param maxHeadBytes largest header block (start line, fields, blank lines before the start line); past it
+ *        only the framing fields are kept up to the end of the head ({@code http.head_too_large})
  * @param maxHeaders header fields kept per message; further ones are dropped except the framing
  *        fields ({@code Content-Length}, {@code Transfer-Encoding}), which are still obeyed
  * @param bodyHeadBytes first bytes of each request body kept for the rules

@@ -52,6 +52,8 @@ public final class HttpSessionParser implements StreamHandler {
 
     private long gaps;
     private boolean closed;
+    /** The limit that stopped the analysis of the server's side, or null. */
+    private HttpWeird serverDeadBy;
 
     /** A CONNECT's payload, once the proxy accepted it: where each direction's later bytes go. */
     private StreamHandler tunnel;
@@ -181,6 +183,9 @@ public final class HttpSessionParser implements StreamHandler {
                     requestHeadNanos = flow.clock().getAsLong();
                 }
                 i += requestHead.feed(b, i, end - i);
+                if (uploading == null && requestHead.startLine() != null) {
+                    startRequest();
+                }
                 switch (requestHead.state()) {
                     case DONE -> requestHeadDone(true);
                     case FAILED -> clientMode = Mode.DEAD;
@@ -192,6 +197,7 @@ public final class HttpSessionParser implements StreamHandler {
                     requestDone();
                 } else if (requestBody.failed()) {
                     uploading.incomplete();
+                    uploading.cutBy(limitOrNull(requestBody.failure()));
                     requestDone();
                     clientMode = Mode.DEAD;
                 }
@@ -224,11 +230,27 @@ public final class HttpSessionParser implements StreamHandler {
         }
     }
 
+    /**
+     * The request line is known: the request is one from here on, so that a response the server
+     * sends before the head ends (refusing an oversized header, say) is paired with it.
+     */
+    private void startRequest() {
+        RequestLine rl = requestHead.startLine();
+        if (!rl.versionOk() && !requestHead.startLineCut()) {
+            weirds.count(HttpWeird.HTTP_BAD_VERSION);
+        }
+        // The version of a cut line is not known: what ends its first bytes is not the end of the line.
+        PendingExchange e = new PendingExchange(++requests, rl.method(), rl.target(),
+                requestHead.startLineCut() ? "" : rl.version(), requestHeadOffset == 0,
+                CaptureTime.of(requestHeadNanos), limits.bodyHeadBytes());
+        enqueue(e);
+        uploading = e;
+    }
+
     /** @param complete false when a gap or the end cut the head after its request line: report what is known */
     private void requestHeadDone(boolean complete) {
         RequestLine rl = requestHead.startLine();
-        PendingExchange e = new PendingExchange(++requests, rl, requestHead.prefix(), requestHeadOffset == 0,
-                CaptureTime.of(requestHeadNanos), limits.bodyHeadBytes());
+        PendingExchange e = uploading;
         List<Map.Entry<String, String>> others = new ArrayList<>();
         String host = null;
         String agent = null;
@@ -241,15 +263,14 @@ public final class HttpSessionParser implements StreamHandler {
                 others.add(f);
             }
         }
-        e.head(complete, host == null ? "" : host, agent == null ? "" : agent, others);
-        enqueue(e);
-        uploading = e;
+        e.head(complete, requestHead.prefix(), host == null ? "" : host, agent == null ? "" : agent, others);
+        e.cutBy(requestHead.cut());
         if (!complete) {
             e.incomplete();
             requestDone();
             return;
         }
-        Framing framing = Framing.of(requestHead.fields(), false, weirds);
+        Framing framing = requestHead.framingLost() ? null : Framing.of(requestHead.fields(), false, weirds);
         if (rl.method().equals("CONNECT")) {
             // What follows a CONNECT is a tunnel (usually TLS), not HTTP; it is followed if the proxy accepts.
             weirds.count(HttpWeird.HTTP_CONNECT_TUNNEL);
@@ -283,6 +304,7 @@ public final class HttpSessionParser implements StreamHandler {
             weirds.count(HttpWeird.HTTP_TOO_MANY_PENDING);
             PendingExchange oldest = pending.poll();
             oldest.requestDone = true;
+            oldest.cutBy(HttpWeird.HTTP_TOO_MANY_PENDING);
             emit(oldest);
         }
         pending.add(e);
@@ -305,7 +327,7 @@ public final class HttpSessionParser implements StreamHandler {
                 i += responseHead.feed(b, i, end - i);
                 switch (responseHead.state()) {
                     case DONE -> responseHeadDone(true);
-                    case FAILED -> serverMode = Mode.DEAD;
+                    case FAILED -> serverDead(limitOrNull(responseHead.failure()));
                     default -> { }
                 }
             } else {
@@ -313,7 +335,7 @@ public final class HttpSessionParser implements StreamHandler {
                 if (responseBody.done()) {
                     responseDone();
                 } else if (responseBody.failed()) {
-                    serverMode = Mode.DEAD;
+                    serverDead(limitOrNull(responseBody.failure()));
                 }
             }
         }
@@ -351,12 +373,16 @@ public final class HttpSessionParser implements StreamHandler {
             responseDone();
             return;
         }
+        if (!sl.versionOk() && !responseHead.startLineCut()) {
+            weirds.count(HttpWeird.HTTP_BAD_VERSION);
+        }
         PendingExchange e = firstUnanswered();
         String method = e == null ? "" : e.method;
         if (e == null) {
             weirds.count(HttpWeird.HTTP_UNMATCHED_RESPONSE);
         } else {
             e.response(status, sl.reason(), CaptureTime.of(responseHeadNanos));
+            e.cutBy(responseHead.cut());
         }
         if (!complete) {
             return;
@@ -379,8 +405,12 @@ public final class HttpSessionParser implements StreamHandler {
         if (method.equals("CONNECT")) {
             clientMode = Mode.DEAD;
         }
-        Framing framing = method.equals("HEAD") || status == 204 || status == 304
-                ? Framing.NONE : Framing.of(responseHead.fields(), true, weirds);
+        boolean bodiless = method.equals("HEAD") || status == 204 || status == 304;
+        if (!bodiless && responseHead.framingLost()) {
+            serverDead(responseHead.cut());
+            return;
+        }
+        Framing framing = bodiless ? Framing.NONE : Framing.of(responseHead.fields(), true, weirds);
         if (framing == null) {
             serverMode = Mode.DEAD;
             return;
@@ -416,6 +446,24 @@ public final class HttpSessionParser implements StreamHandler {
     }
 
     private void emit(PendingExchange e) {
+        if (!e.responseSeen) {
+            e.cutBy(serverDeadBy);
+        }
         listener.exchange(e.build(flow.connection(), gaps));
+    }
+
+    /**
+     * The server's side is not followed further; when a limit stopped it, every request left
+     * without its response says so.
+     */
+    private void serverDead(HttpWeird limit) {
+        serverMode = Mode.DEAD;
+        if (serverDeadBy == null) {
+            serverDeadBy = limit;
+        }
+    }
+
+    private static HttpWeird limitOrNull(HttpWeird w) {
+        return w != null && w.isLimit() ? w : null;
     }
 }

@@ -27,6 +27,13 @@ final class LineBuffer {
         return true;
     }
 
+    /** Appends as much of {@code b[off, off+len)} as fits. */
+    void appendWhatFits(byte[] b, int off, int len) {
+        int n = Math.min(len, bytes.length - length);
+        System.arraycopy(b, off, bytes, length, n);
+        length += n;
+    }
+
     /** The line without its terminating CR (the LF was never appended). */
     String text() {
         int n = length > 0 && bytes[length - 1] == '\r' ? length - 1 : length;

@@ -12,7 +12,7 @@ final class PendingExchange implements BodyReader.Sink {
     private final int index;
     private final String uri;
     private final String version;
-    private final String requestStart;
+    private String requestStart = "";
     private final boolean atStreamStart;
     private final Instant requestTime;
     private final int bodyHeadLimit;
@@ -28,23 +28,25 @@ final class PendingExchange implements BodyReader.Sink {
     private int status;
     private String reason = "";
     private Instant responseTime;
+    private HttpWeird cut;
     boolean requestDone;
     boolean responseSeen;
 
-    PendingExchange(int index, StartLines.RequestLine line, String requestStart, boolean atStreamStart,
+    PendingExchange(int index, String method, String uri, String version, boolean atStreamStart,
                     Instant requestTime, int bodyHeadBytes) {
         this.index = index;
-        this.method = line.method();
-        this.uri = line.target();
-        this.version = line.version();
-        this.requestStart = requestStart;
+        this.method = method;
+        this.uri = uri;
+        this.version = version;
         this.atStreamStart = atStreamStart;
         this.requestTime = requestTime;
         this.bodyHeadLimit = bodyHeadBytes;
     }
 
-    void head(boolean complete, String host, String userAgent, List<Map.Entry<String, String>> others) {
+    void head(boolean complete, String requestStart, String host, String userAgent,
+              List<Map.Entry<String, String>> others) {
         this.headComplete = complete;
+        this.requestStart = requestStart;
         this.host = host;
         this.userAgent = userAgent;
         this.headers = others;
@@ -81,10 +83,17 @@ final class PendingExchange implements BodyReader.Sink {
         bodyComplete = false;
     }
 
+    /** A limit of the analyzer cut what is known of this exchange; the first one is kept. Null is no limit. */
+    void cutBy(HttpWeird limit) {
+        if (cut == null) {
+            cut = limit;
+        }
+    }
+
     HttpExchange build(ConnectionId connection, long sessionGaps) {
         String head = bodyHead == null ? "" : new String(bodyHead, 0, bodyHeadLength, StandardCharsets.ISO_8859_1);
         return new HttpExchange(connection, index, method, uri, version, host, userAgent, headers, requestStart,
                 atStreamStart, headComplete, bodySize, head, bodyComplete, responseSeen, status, reason, requestTime,
-                responseTime, sessionGaps);
+                responseTime, sessionGaps, cut == null ? "" : cut.id());
     }
 }

@@ -208,6 +208,9 @@ public final class EventBuilder {
         row("Body", t.getRequestBodySize() + " bytes"
                 + (t.isRequestBodyComplete() ? "" : " (incomplete: capture gap or cut off)"));
         row("Body starts", wire(t.getRequestBodyHead()));
+        if (!t.getIncomplete().isEmpty()) {
+            row("Cut by limit", t.getIncomplete() + " (part of the request hidden from analysis)");
+        }
         row("Response", t.isResponseSeen() ? wire(t.getResponseStatus() + " " + t.getResponseReason()) : "none seen");
         row("Connection", t.getSrcIp() + ":" + t.getSrcPort() + " to " + t.getDstIp() + ":" + t.getDstPort()
                 + ", request " + t.getIndex()

@@ -1,8 +1,10 @@
 package net.sguil.bridge.smtp;
 
-import net.sguil.bridge.weird.Weirds;
-
-/** Client bytes not yet consumed: a partial command line, or bytes held while a reply is awaited. Bounded. */
+/**
+ * Client bytes not yet consumed: a partial command line, or bytes held while a reply is awaited.
+ * Never more than its capacity: the parser offers no more than {@link #room()} and settles what it
+ * holds before offering the rest.
+ */
 final class HeldBytes {
     private final int capacity;
     private byte[] buf = new byte[1024];
@@ -13,24 +15,24 @@ final class HeldBytes {
         this.capacity = capacity;
     }
 
-    void append(byte[] b, int off, int len, Weirds weirds) {
-        int keep = Math.min(len, capacity + (1 << 16) - size);
-        if (keep < len) {
-            // Only reachable when a peer floods while the analyzer is held; the parser gives up waiting first.
-            weirds.count(SmtpWeird.SMTP_HELD_OVERFLOW);
-        }
-        if (start + size + keep > buf.length) {
-            if (size + keep <= buf.length) {
+    int room() {
+        return capacity - size;
+    }
+
+    /** Appends {@code len <= room()} bytes. */
+    void append(byte[] b, int off, int len) {
+        if (start + size + len > buf.length) {
+            if (size + len <= buf.length) {
                 System.arraycopy(buf, start, buf, 0, size);
             } else {
-                byte[] bigger = new byte[Math.max(buf.length * 2, size + keep)];
+                byte[] bigger = new byte[Math.min(capacity, Math.max(buf.length * 2, size + len))];
                 System.arraycopy(buf, start, bigger, 0, size);
                 buf = bigger;
             }
             start = 0;
         }
-        System.arraycopy(b, off, buf, start + size, keep);
-        size += keep;
+        System.arraycopy(b, off, buf, start + size, len);
+        size += len;
     }
 
     void skip(int n) {

@@ -184,6 +184,24 @@ class ExtractCommandTest {
         assertThat(ofType(records, "attachment").get(0).get("dst_port").asInt()).isEqualTo(10025);
     }
 
+    /** A one-sided capture: the session record says how much of the dialogue was seen; a whole one does not. */
+    @Test
+    void aClientOnlyCaptureGivesTheMessageAndASessionWithoutReplies() throws Exception {
+        Path pcap = session(25, message("a.pdf")).dropSide(TcpSessionBuilder.Side.SERVER)
+                .writePcap(dir.resolve("client-only.pcap"));
+        List<JsonNode> records = json(CliRun.of("extract", "--json", "-o", dir.resolve("out").toString(),
+                pcap.toString()));
+        assertThat(ofType(records, "message")).hasSize(1);
+        assertThat(ofType(records, "message").get(0).get("outcome").asText()).isEqualTo("unconfirmed");
+        assertThat(ofType(records, "attachment").get(0).get("state").asText()).isEqualTo("complete");
+        JsonNode session = ofType(records, "session").get(0);
+        assertThat(session.get("commands").asInt()).isEqualTo(5);
+        assertThat(session.get("replies").asInt()).isZero();
+        records = json(CliRun.of("extract", "--json", "-o", dir.resolve("out2").toString(),
+                session(25, message("a.pdf")).writePcap(dir.resolve("whole.pcap")).toString()));
+        assertThat(fieldNames(ofType(records, "session").get(0))).doesNotContain("commands", "replies");
+    }
+
     @Test
     void afterStarttlsNothingIsExtracted() throws Exception {
         TcpSessionBuilder b = TcpSessionBuilder.ipv4("10.0.0.1", 40000, "10.0.0.2", 25).handshake()

@@ -8,6 +8,7 @@ import java.util.Random;
 import net.sguil.bridge.tcp.CloseReason;
 import net.sguil.bridge.tcp.ConnectionId;
 import net.sguil.bridge.tcp.Direction;
+import net.sguil.bridge.testpcap.EverySplit;
 import net.sguil.bridge.weird.Weirds;
 
 /**
@@ -26,6 +27,8 @@ final class HttpScript {
     Weirds weirds = new Weirds();
     HttpLimits limits = HttpLimits.defaults();
     boolean established = true;
+    /** When positive, each step is cut once, after its {@code split}-th byte. */
+    private int split;
 
     HttpScript c(String s) {
         return c(s.getBytes(StandardCharsets.ISO_8859_1));
@@ -52,6 +55,20 @@ final class HttpScript {
 
     HttpScript run(int piece) {
         return run(piece, null);
+    }
+
+    /**
+     * Runs the script once for every cut position: run {@code k} cuts each step after its
+     * {@code k}-th byte (steps no longer than that whole), and {@code check} asserts on each run.
+     */
+    HttpScript forEverySplit(java.util.function.Consumer<HttpScript> check) {
+        EverySplit.run(steps.stream().map(Step::bytes).filter(b -> b != null).toList(), k -> {
+            split = k;
+            run(0, null);
+            check.accept(this);
+        });
+        split = 0;
+        return this;
     }
 
     HttpScript runRandomSplits(long seed) {
@@ -87,6 +104,7 @@ final class HttpScript {
             int i = 0;
             while (i < b.length) {
                 int n = random != null ? 1 + random.nextInt(Math.min(b.length - i, 23))
+                        : split > 0 ? EverySplit.piece(split, i, b.length)
                         : piece == 0 ? b.length - i : Math.min(piece, b.length - i);
                 // A copy per call: the parser must not keep references to the caller's buffer.
                 byte[] copy = new byte[b.length];

@@ -7,13 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.sguil.bridge.analysis.CaptureProcessor;
-import net.sguil.bridge.analysis.CaptureReport;
-import net.sguil.bridge.analysis.ExtractedMessage;
-import net.sguil.bridge.analysis.ExtractionConfig;
-import net.sguil.bridge.analysis.ExtractionListener;
-import net.sguil.bridge.analysis.ExtractionPipeline;
-import net.sguil.bridge.analysis.SmtpSessionRecord;
+import net.sguil.bridge.analysis.CapturedRecords;
 import net.sguil.bridge.facts.HttpTransaction;
 import net.sguil.bridge.facts.SguilEventOut;
 import net.sguil.bridge.testpcap.TcpSessionBuilder;
@@ -40,22 +34,9 @@ class PutCaptureTest {
     }
 
     private List<SguilEventOut> scan(TcpSessionBuilder b) throws IOException {
-        Path pcap = b.finish().writePcap(dir.resolve("case.pcap"));
-        ExtractionListener none = new ExtractionListener() {
-
-            @Override
-            public void httpTransaction(HttpTransaction t) {
-                transactions.add(t);
-            }
-
-            @Override
-            public void capture(CaptureReport report) {
-                weirds = report.weirds();
-            }
-        };
-        try (ExtractionPipeline p = new ExtractionPipeline(ExtractionConfig.defaults(dir.resolve("out")), none)) {
-            new CaptureProcessor(p, true).process(pcap, n -> { });
-        }
+        CapturedRecords r = CapturedRecords.of(b.finish().writePcap(dir.resolve("case.pcap")), dir.resolve("out"));
+        transactions.addAll(r.transactions);
+        weirds = r.weirds;
         return PutRules.replay(transactions);
     }
 
@@ -83,6 +64,33 @@ class PutCaptureTest {
                 .client("PUT " + uri + " HTTP/1.1\r\nHost: www\r\nContent-Length: 5\r\n\r\nhello").server(CREATED));
         assertThat(signatures(ev)).containsExactly(SUCCEEDED);
         assertThat(transactions.get(0).getUri()).isEqualTo(uri);
+    }
+
+    /** Issue 12: an odd version does not make a PUT vanish before the rules (Snort matches "PUT " alone). */
+    @Test
+    void threeMalformedPutsAnswered411AllReachTheRules() throws IOException {
+        String refused = "HTTP/1.1 411 Length Required\r\nContent-Length: 0\r\n\r\n";
+        List<SguilEventOut> ev = scan(session(80).client("PUT / HTTP/1.\r\nHost: www\r\n\r\n").server(refused)
+                .client("PUT /HTTP/1.1\r\nHost: www\r\n\r\n").server(refused)
+                .client("PUT / HTTP/1.1\r\nHost: www\r\n\r\n").server(refused));
+        assertThat(transactions).extracting(HttpTransaction::getMethod).containsExactly("PUT", "PUT", "PUT");
+        assertThat(transactions).extracting(HttpTransaction::getVersion).containsExactly("HTTP/1.", "", "HTTP/1.1");
+        assertThat(transactions).extracting(HttpTransaction::getResponseStatus).containsExactly(411, 411, 411);
+        // The refused-PUT policy: the first reported at once, the others summarised when the window closes.
+        assertThat(ev).extracting(SguilEventOut::getSignature)
+                .containsExactly(ATTEMPT + ": refused 411", ATTEMPT + ": 2 more refused");
+        assertThat(weirds).containsEntry("http.bad_version", 2L);
+    }
+
+    /** Issue 11: a header padded past the line limit still gives the PUT event, flagged with the limit. */
+    @Test
+    void aPutPaddedPastTheLineLimitStillFiresTheRule() throws IOException {
+        List<SguilEventOut> ev = scan(session(80).client("PUT /index.html HTTP/1.1\r\nHost: www\r\nX-Pad: "
+                + "p".repeat(9000) + "\r\nContent-Length: 7\r\n\r\nspykids").server(CREATED));
+        assertThat(signatures(ev)).containsExactly(SUCCEEDED);
+        assertThat(transactions.get(0).getIncomplete()).isEqualTo("http.line_too_long");
+        assertThat(ev.get(0).getDetail()).contains("http.line_too_long (part of the request hidden from analysis)");
+        assertThat(transactions.get(0).getRequestBodyHead()).isEqualTo("spykids");
     }
 
     @Test

@@ -6,15 +6,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import net.sguil.bridge.analysis.CaptureProcessor;
-import net.sguil.bridge.analysis.CaptureReport;
-import net.sguil.bridge.analysis.ExtractedMessage;
-import net.sguil.bridge.analysis.ExtractionConfig;
-import net.sguil.bridge.analysis.ExtractionListener;
-import net.sguil.bridge.analysis.ExtractionPipeline;
-import net.sguil.bridge.analysis.SmtpSessionRecord;
+import net.sguil.bridge.analysis.CapturedRecords;
 import net.sguil.bridge.facts.HttpTransaction;
 import net.sguil.bridge.facts.SguilEventOut;
 import org.junit.jupiter.api.Test;
@@ -33,17 +26,7 @@ class RealPutCaptureTest {
     @Test
     void everyCaseGivesExactlyTheExpectedTransactionsAndEvents() throws IOException, URISyntaxException {
         Path pcap = Path.of(getClass().getResource("/captures/http-put-cases.pcap").toURI());
-        List<HttpTransaction> found = new ArrayList<>();
-        ExtractionListener none = new ExtractionListener() {
-
-            @Override
-            public void httpTransaction(HttpTransaction t) {
-                found.add(t);
-            }
-        };
-        try (ExtractionPipeline p = new ExtractionPipeline(ExtractionConfig.defaults(dir), none)) {
-            new CaptureProcessor(p, true).process(pcap, n -> { });
-        }
+        List<HttpTransaction> found = CapturedRecords.of(pcap, dir).transactions;
         assertThat(found).extracting(HttpTransaction::getMethod, HttpTransaction::getUri, HttpTransaction::getDstPort,
                 HttpTransaction::getResponseStatus).containsExactly(
                 tuple("PUT", "/index.html", 80, 201),

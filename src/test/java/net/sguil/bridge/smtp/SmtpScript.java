@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import net.sguil.bridge.tcp.CloseReason;
 import net.sguil.bridge.tcp.Direction;
+import net.sguil.bridge.testpcap.EverySplit;
 import net.sguil.bridge.weird.Weirds;
 
 /**
@@ -31,8 +32,10 @@ final class SmtpScript {
 
     final List<Step> steps = new ArrayList<>();
     final List<Message> messages = new ArrayList<>();
-    final Weirds weirds = new Weirds();
+    Weirds weirds = new Weirds();
+    SmtpLimits limits = SmtpLimits.defaults();
     SmtpSessionSummary summary;
+    private int split;
 
     SmtpScript c(String s) {
         steps.add(new Step(Direction.CLIENT_TO_SERVER, s.getBytes(StandardCharsets.ISO_8859_1), 0));
@@ -54,6 +57,20 @@ final class SmtpScript {
         return run(piece, null);
     }
 
+    /**
+     * Runs the script once for every cut position: run {@code k} cuts each step after its
+     * {@code k}-th byte (steps no longer than that whole), and {@code check} asserts on each run.
+     */
+    SmtpScript forEverySplit(java.util.function.Consumer<SmtpScript> check) {
+        EverySplit.run(steps.stream().map(Step::bytes).filter(b -> b != null).toList(), k -> {
+            split = k;
+            run(0, null);
+            check.accept(this);
+        });
+        split = 0;
+        return this;
+    }
+
     /** Runs the script with each step cut at random places. */
     SmtpScript runRandomSplits(long seed) {
         return run(0, new Random(seed));
@@ -61,7 +78,8 @@ final class SmtpScript {
 
     private SmtpScript run(int piece, Random random) {
         messages.clear();
-        SmtpSessionParser p = new SmtpSessionParser(SmtpLimits.defaults(), new SmtpListener() {
+        weirds = new Weirds();
+        SmtpSessionParser p = new SmtpSessionParser(limits, new SmtpListener() {
             @Override
             public MessageBody beginMessage(int index) {
                 Message m = new Message();
@@ -109,6 +127,7 @@ final class SmtpScript {
             int i = 0;
             while (i < b.length) {
                 int n = random != null ? 1 + random.nextInt(Math.min(b.length - i, 17))
+                        : split > 0 ? EverySplit.piece(split, i, b.length)
                         : piece == 0 ? b.length - i : Math.min(piece, b.length - i);
                 p.onData(st.direction(), b, i, n);
                 i += n;

@@ -36,7 +36,7 @@ class SmtpSessionParserTest {
         assertThat(m.envelope.mailFrom()).isEqualTo("alice@example.org");
         assertThat(m.envelope.rcptTo()).containsExactly("bob@example.com", "carol@example.com");
         assertThat(m.envelope.repliesSeen()).isTrue();
-        assertThat(s.summary).isEqualTo(new SmtpSessionSummary(1, false, 0, 0));
+        assertThat(s.summary).isEqualTo(new SmtpSessionSummary(1, false, 0, 0, 7, 9));
         assertThat(s.weirds.snapshot()).isEmpty();
     }
 
@@ -70,8 +70,8 @@ class SmtpSessionParserTest {
                 .c("QUIT\r\n").s("221 bye\r\n").run(0);
         assertThat(s.messages).extracting(SmtpScript.Message::text).containsExactly("first\r\n", "second\r\n");
         assertThat(s.messages).extracting(m -> m.index).containsExactly(1, 2);
-        assertThat(s.messages.get(0).envelope).isEqualTo(new SmtpEnvelope("one@x", List.of("r1@y"), true));
-        assertThat(s.messages.get(1).envelope).isEqualTo(new SmtpEnvelope("two@x", List.of("r2@y"), true));
+        assertThat(s.messages.get(0).envelope).isEqualTo(new SmtpEnvelope("one@x", List.of("r1@y"), true, ""));
+        assertThat(s.messages.get(1).envelope).isEqualTo(new SmtpEnvelope("two@x", List.of("r2@y"), true, ""));
         assertThat(s.messages.get(1).outcome).isEqualTo(MessageOutcome.REFUSED);
     }
 
@@ -96,7 +96,7 @@ class SmtpSessionParserTest {
                 .c("QUIT\r\n").s("221 bye\r\n").run(piece);
         assertThat(s.messages).hasSize(1);
         assertThat(s.messages.get(0).text()).isEqualTo("ab\r\n.\r\ncdefxyz");
-        assertThat(s.messages.get(0).envelope).isEqualTo(new SmtpEnvelope("b@x", List.of("r@y"), true));
+        assertThat(s.messages.get(0).envelope).isEqualTo(new SmtpEnvelope("b@x", List.of("r@y"), true, ""));
         assertThat(s.messages.get(0).outcome).isEqualTo(MessageOutcome.ACCEPTED);
     }
 
@@ -150,7 +150,7 @@ class SmtpSessionParserTest {
         SmtpScript.Message m = s.messages.get(0);
         assertThat(m.text()).isEqualTo("one-sided capture\r\n");
         assertThat(m.outcome).isEqualTo(MessageOutcome.UNCONFIRMED);
-        assertThat(m.envelope).isEqualTo(new SmtpEnvelope("a@b", List.of("c@d"), false));
+        assertThat(m.envelope).isEqualTo(new SmtpEnvelope("a@b", List.of("c@d"), false, ""));
         assertThat(s.weirds.get("smtp.reply_missing")).isPositive();
     }
 
@@ -195,11 +195,59 @@ class SmtpSessionParserTest {
     }
 
     @Test
+    void aCutRcptLineMarksItsMessage() {
+        String rcpt = "RCPT TO:<" + "a".repeat(9000) + "@y>\r\n";
+        new SmtpScript().s("220 mx\r\n").c("HELO c\r\n").s("250 ok\r\n").c("MAIL FROM:<a@b>\r\n").s("250 ok\r\n")
+                .c(rcpt).s("250 ok\r\n").c("DATA\r\n").s("354 go\r\n").c("x\r\n.\r\n").s("250 ok\r\n")
+                .c("MAIL FROM:<next@b>\r\n").s("250 ok\r\n").c("RCPT TO:<c@d>\r\n").s("250 ok\r\n")
+                .c("DATA\r\n").s("354 go\r\n").c("y\r\n.\r\n").s("250 ok\r\n")
+                .forEverySplit(s -> {
+                    assertThat(s.messages).extracting(m -> m.envelope.incomplete())
+                            .containsExactly("smtp.line_too_long", "");
+                    assertThat(s.messages.get(0).envelope.rcptTo()).containsExactly("a".repeat(8192 - 9));
+                    assertThat(s.messages).extracting(m -> m.outcome).containsOnly(MessageOutcome.ACCEPTED);
+                });
+    }
+
+    @Test
+    void givingUpTheWaitForTheDataReplyMarksTheMessage() {
+        String big = "x".repeat(998) + "\r\n";
+        SmtpScript s = new SmtpScript().s("220 mx\r\n").c("HELO c\r\n").s("250 ok\r\n")
+                .c("MAIL FROM:<a@b>\r\n").s("250 ok\r\n").c("RCPT TO:<c@d>\r\n").s("250 ok\r\n").c("DATA\r\n");
+        for (int i = 0; i < 100; i++) {
+            s.c(big);
+        }
+        s.c(".\r\n").s("250 ok\r\n").run(1460);
+        assertThat(s.messages).hasSize(1);
+        assertThat(s.messages.get(0).bytes.size()).isEqualTo(100 * big.length());
+        assertThat(s.messages.get(0).envelope.incomplete()).isEqualTo("smtp.held_overflow");
+        assertThat(s.messages.get(0).outcome).isEqualTo(MessageOutcome.UNCONFIRMED);
+        assertThat(s.weirds.get("smtp.held_overflow")).isEqualTo(1);
+    }
+
+    @Test
+    void forgettingAnUnansweredCommandMarksItsMessage() {
+        SmtpScript s = new SmtpScript().s("220 mx\r\n")
+                .c("EHLO c\r\nMAIL FROM:<a@b>\r\nRCPT TO:<c@d>\r\nRCPT TO:<e@f>\r\nDATA\r\nbody\r\n.\r\n");
+        s.limits = new SmtpLimits(8192, 64 * 1024, 3);
+        s.forEverySplit(r -> {
+            assertThat(r.messages).hasSize(1);
+            assertThat(r.messages.get(0).envelope)
+                    .isEqualTo(new SmtpEnvelope("a@b", List.of("c@d", "e@f"), false, "smtp.too_many_unanswered"));
+            assertThat(r.weirds.get("smtp.too_many_unanswered")).isEqualTo(2);
+        });
+    }
+
+    private static String address(String line) {
+        return SmtpCommand.parse(line).address();
+    }
+
+    @Test
     void addressesLoseBracketsAndParameters() {
-        assertThat(SmtpSessionParser.address("MAIL FROM:<a@b> SIZE=10")).isEqualTo("a@b");
-        assertThat(SmtpSessionParser.address("MAIL FROM: <a@b>")).isEqualTo("a@b");
-        assertThat(SmtpSessionParser.address("MAIL FROM:<>")).isEmpty();
-        assertThat(SmtpSessionParser.address("RCPT TO:bare@host NOTIFY=NEVER")).isEqualTo("bare@host");
-        assertThat(SmtpSessionParser.address("RCPT TO")).isEmpty();
+        assertThat(address("MAIL FROM:<a@b> SIZE=10")).isEqualTo("a@b");
+        assertThat(address("MAIL FROM: <a@b>")).isEqualTo("a@b");
+        assertThat(address("MAIL FROM:<>")).isEmpty();
+        assertThat(address("RCPT TO:bare@host NOTIFY=NEVER")).isEqualTo("bare@host");
+        assertThat(address("RCPT TO")).isEmpty();
     }
 }

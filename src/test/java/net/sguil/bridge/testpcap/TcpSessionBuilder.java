@@ -267,6 +267,12 @@ public final class TcpSessionBuilder {
         return this;
     }
 
+    /** Removes every packet {@code side} sent: a capture that saw one direction only (asymmetric routing). */
+    public TcpSessionBuilder dropSide(Side side) {
+        segs.removeIf(s -> s.from == side);
+        return this;
+    }
+
     /** Removes the SYN, SYN/ACK and handshake ACK: the capture starts mid-stream. */
     public TcpSessionBuilder dropHandshake() {
         segs.removeIf(s -> s.handshake);
