@@ -27,14 +27,14 @@ import net.sguil.bridge.sguil.agent.SguildTrust;
  *
  * @param agent how to reach sguild; null in direct database mode (no {@code sguild.host})
  */
-record DaemonSettings(Path stateDir, DbSettings db, Set<String> sensors, String ownSensor, String netName,
+public record DaemonSettings(Path stateDir, DbSettings db, Set<String> sensors, String ownSensor, String netName,
                       ReaderLimits readerLimits, List<Path> ruleDirs, RuleParameters ruleParameters,
                       Path extractDir, AnalysisLimits analysisLimits, Map<String, SensorPcaps> sensorPcaps,
                       Duration pcapBack, Duration pcapForward,
                       int actionsQueue, Duration eventPoll, Duration sancpPoll, Duration healthInterval,
                       AgentConfig agent, DeliveryLimits deliveryLimits) {
 
-    static DaemonSettings from(BridgeConfig c) throws ConfigException {
+    public static DaemonSettings from(BridgeConfig c) throws ConfigException {
         Path stateDir = c.stateDir();
         RuleParameters parameters = RuleParameters.from(c.file());
         return new DaemonSettings(stateDir,

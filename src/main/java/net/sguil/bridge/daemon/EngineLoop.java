@@ -247,14 +247,16 @@ final class EngineLoop {
     }
 
     /**
-     * An analysis' facts and then its outcome: inserted, fired, their conclusions forced to disk,
-     * then the request is finished.
+     * An analysis' facts, fired, and then its outcome, fired: so the rules answering an analyst find
+     * what the other rules concluded from the same facts. Then their conclusions are forced to disk
+     * and the request is finished.
      */
     private void analysed(ActionQueue.Pending p, AnalysisOutcome outcome, List<TimedFact> facts) {
         try {
             for (TimedFact f : facts) {
                 engine.insert(f.fact(), f.time());
             }
+            engine.fireUntilQuiet();
             engine.insert(outcome, outcome.getTime());
             engine.fireUntilQuiet();
             delivery.sync();

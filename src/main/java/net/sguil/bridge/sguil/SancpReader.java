@@ -127,11 +127,7 @@ public final class SancpReader extends IncrementalReader<SancpSession, SancpRead
                         if (c.seen.containsKey(id) || !taken.add(id)) {
                             continue;
                         }
-                        out.add(new SancpSession(sid, id, sensor, start, Rows.utc(rs, "end_time"), rs.getLong("duration"),
-                                rs.getInt("ip_proto"), Rows.ip(rs, "src_ip"), Rows.ip(rs, "dst_ip"),
-                                rs.getInt("src_port"), rs.getInt("dst_port"), rs.getLong("src_pkts"),
-                                rs.getLong("src_bytes"), rs.getLong("dst_pkts"), rs.getLong("dst_bytes"),
-                                rs.getInt("src_flags"), rs.getInt("dst_flags")));
+                        out.add(session(rs, sid, sensor));
                     }
                 }
                 if (rowsInPage < pageSize) {
@@ -139,6 +135,14 @@ public final class SancpReader extends IncrementalReader<SancpSession, SancpRead
                 }
             }
         }
+    }
+
+    /** The session of the current row, by the column names of {@code sancp}. */
+    static SancpSession session(ResultSet rs, int sid, String sensor) throws SQLException {
+        return new SancpSession(sid, rs.getLong("sancpid"), sensor, Rows.utc(rs, "start_time"), Rows.utc(rs, "end_time"),
+                rs.getLong("duration"), rs.getInt("ip_proto"), Rows.ip(rs, "src_ip"), Rows.ip(rs, "dst_ip"),
+                rs.getInt("src_port"), rs.getInt("dst_port"), rs.getLong("src_pkts"), rs.getLong("src_bytes"),
+                rs.getLong("dst_pkts"), rs.getLong("dst_bytes"), rs.getInt("src_flags"), rs.getInt("dst_flags"));
     }
 
     @Override

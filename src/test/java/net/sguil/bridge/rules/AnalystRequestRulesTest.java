@@ -40,6 +40,7 @@ class AnalystRequestRulesTest {
         CollectingSink sink = new CollectingSink();
         RuleEngine engine = RuleEngine.replay(rules, p, sink, sink);
         try {
+            // as the daemon does: an analysis' facts fired, then its outcome
             for (Object f : facts) {
                 engine.insert(f, T.plusSeconds(60));
                 engine.fireUntilQuiet();
