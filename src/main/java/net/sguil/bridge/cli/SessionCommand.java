@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,7 +25,10 @@ import net.sguil.bridge.config.BridgeConfig;
 import net.sguil.bridge.config.BridgeConfig.SensorPcaps;
 import net.sguil.bridge.config.ConfigException;
 import net.sguil.bridge.daemon.DaemonSettings;
+import net.sguil.bridge.delivery.EventDelivery;
+import net.sguil.bridge.delivery.StoredConclusions;
 import net.sguil.bridge.facts.HttpTransaction;
+import net.sguil.bridge.facts.SguilEventOut;
 import net.sguil.bridge.facts.SancpSession;
 import net.sguil.bridge.facts.SguilAlert;
 import net.sguil.bridge.rawlog.RawLogLocator;
@@ -32,6 +36,7 @@ import net.sguil.bridge.rawlog.SessionFilter;
 import net.sguil.bridge.rawlog.SessionPackets;
 import net.sguil.bridge.report.TimeArg;
 import net.sguil.bridge.rules.ActionHandler;
+import net.sguil.bridge.rules.EventSink;
 import net.sguil.bridge.rules.PrintingEventSink;
 import net.sguil.bridge.rules.RuleEngine;
 import net.sguil.bridge.rules.RuleSet;
@@ -53,10 +58,16 @@ import picocli.CommandLine.Spec;
                     + "for that one session: its attachments, then the events the rules conclude.",
             "",
             "--write-pcap saves the session's packets, what the console's Wireshark button gave the analyst. "
-                    + "The attachments go to -o DIR, else to a private temporary directory removed at the end."},
+                    + "The attachments go to -o DIR, else to a private temporary directory removed at the end.",
+            "",
+            "--send delivers the events to Sguil the way the daemon does (sguild's agent protocol when "
+                    + "sguild.host is set, else the database), and waits until each is confirmed. What Sguil "
+                    + "already holds as the bridge's events is not sent again, so sending the same session twice "
+                    + "adds nothing."},
         exitCodeList = {
             "0:the session was found in the capture files and analysed",
-            "1:no capture file covers the time, the session is not in them, or the rules do not compile",
+            "1:no capture file covers the time, the session is not in them, the rules do not compile, or "
+                    + "--send: not every event was confirmed within a minute",
             "2:the alert or sancp row does not exist, the sensor has no raw_log_dir, or an option or the "
                     + "configuration is unusable",
             "3:the database cannot be reached",
@@ -104,8 +115,14 @@ public final class SessionCommand implements Callable<Integer> {
             + "(created, mode 0750, if missing).")
     Path outputDir;
 
+    @Option(names = "--send", description = "Deliver the events to Sguil, like the daemon.")
+    boolean send;
+
     @Spec
     CommandSpec spec;
+
+    /** How long --send waits for sguild (or the database) to confirm every event. */
+    private static final java.time.Duration SEND_PATIENCE = java.time.Duration.ofMinutes(1);
 
     /** The session to analyse: its sensor, endpoints and the span to search. */
     record Target(String sensor, String srcIp, int srcPort, String dstIp, int dstPort, Instant start, Instant end) {
@@ -140,13 +157,51 @@ public final class SessionCommand implements Callable<Integer> {
         if (writePcap != null) {
             savePackets(files, t, settings, err);
         }
-        long connections = analyse(files, t, settings, rules, out, err);
+        List<SguilEventOut> concluded = new ArrayList<>();
+        long connections = analyse(files, t, settings, rules, concluded, out, err);
         out.flush();
         if (connections == 0) {
             throw new CommandFailure(Main.EXIT_FAILURE, "the session " + t.srcIp() + ":" + t.srcPort() + " - "
                     + t.dstIp() + ":" + t.dstPort() + " is not in the capture files " + names(files));
         }
+        if (send) {
+            deliver(settings, concluded, err);
+        }
         return Main.EXIT_OK;
+    }
+
+    /** --send: through an outbox of its own (the daemon's may be in use), told what Sguil already holds. */
+    private void deliver(DaemonSettings settings, List<SguilEventOut> events, PrintWriter err) throws IOException {
+        Path dir = Files.createTempDirectory("sguil-bridge-send-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        int fresh = 0;
+        try (EventDelivery delivery = settings.openDelivery(dir.resolve("outbox"))) {
+            try (Connection c = settings.db().connect()) {
+                delivery.remember(StoredConclusions.read(c, settings.ownSensor(),
+                        settings.deliveryLimits().outbox().rememberedConclusions()));
+            }
+            for (SguilEventOut e : events) {
+                fresh += delivery.submit(e) ? 1 : 0;
+            }
+            delivery.sync();
+            if (!delivery.awaitDrained(SEND_PATIENCE)) {
+                throw new CommandFailure(Main.EXIT_FAILURE, delivery.stats().outboxDepth() + " of " + fresh
+                        + " event(s) not confirmed within " + SEND_PATIENCE.toSeconds() + " s ("
+                        + (delivery.stats().condition() == null ? "no answer" : delivery.stats().condition())
+                        + "); they were not delivered");
+            }
+        } catch (DbUnreachableException e) {
+            throw new CommandFailure(Main.EXIT_DB_UNREACHABLE, e.getMessage());
+        } catch (SQLException e) {
+            throw new CommandFailure(Main.EXIT_DB_UNREACHABLE, "database error: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailure(Main.EXIT_FAILURE, "interrupted while sending");
+        } finally {
+            deleteTree(dir);
+        }
+        err.println("sguil-bridge: " + fresh + " event(s) sent to Sguil, " + (events.size() - fresh)
+                + " already there");
     }
 
     private Target target(DaemonSettings settings) {
@@ -262,15 +317,27 @@ public final class SessionCommand implements Callable<Integer> {
     }
 
     /** Runs the session through extract's report and the rules; returns the session's connections seen. */
-    private long analyse(List<Path> files, Target t, DaemonSettings settings, RuleSet rules, PrintWriter out,
-                         PrintWriter err) throws IOException {
+    private long analyse(List<Path> files, Target t, DaemonSettings settings, RuleSet rules,
+                         List<SguilEventOut> concluded, PrintWriter out, PrintWriter err) throws IOException {
         boolean temporary = outputDir == null;
         Path dir = temporary ? Files.createTempDirectory("sguil-bridge-session-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))) : outputDir;
         ExtractionReport report = json ? new JsonExtractionReport(out, err) : new TextExtractionReport(out, err);
         long[] connections = {0};
-        try (RuleEngine engine = RuleEngine.replay(rules, settings.ruleParameters(), new PrintingEventSink(out, json),
-                ActionHandler.loggingOnly())) {
+        PrintingEventSink printer = new PrintingEventSink(out, json);
+        EventSink sink = new EventSink() {
+            @Override
+            public void accept(SguilEventOut e) {
+                printer.accept(e);
+                concluded.add(e);
+            }
+
+            @Override
+            public void flush() {
+                printer.flush();
+            }
+        };
+        try (RuleEngine engine = RuleEngine.replay(rules, settings.ruleParameters(), sink, ActionHandler.loggingOnly())) {
             FactFeed feed = new FactFeed(batch -> {
                 for (TimedFact f : batch) {
                     engine.insert(f.fact(), f.time());
@@ -308,14 +375,18 @@ public final class SessionCommand implements Callable<Integer> {
             engine.advanceTo(engine.clock().plus(java.time.Duration.ofDays(1)));
         } finally {
             if (temporary) {
-                try (Stream<Path> s = Files.walk(dir)) {
-                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+                deleteTree(dir);
             }
         }
         return connections[0];
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static String names(List<Path> files) {
