@@ -370,7 +370,7 @@ public final class SessionCommand implements Callable<Integer> {
             try (ExtractionPipeline pipeline = new ExtractionPipeline(
                     ExtractionConfig.defaults(dir).withLimits(settings.analysisLimits()), feed)) {
                 new CaptureProcessor(pipeline, true).processSession(files, names(files),
-                        sink -> new SessionFilter(t.srcIp(), t.srcPort(), t.dstIp(), t.dstPort(), sink));
+                        next -> new SessionFilter(t.srcIp(), t.srcPort(), t.dstIp(), t.dstPort(), next));
             }
             engine.advanceTo(engine.clock().plus(java.time.Duration.ofDays(1)));
         } finally {
