@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -85,13 +84,7 @@ public final class HistoryReader extends IncrementalReader<AnalystAction, Histor
                 c.watermark = m.getEpochSecond();
             }
         }
-        List<AnalystAction> behind = new ArrayList<>();
-        do {
-            behind.clear();
-            read(sid, sensor, c, behind);
-            advance(c, behind);
-        } while (!behind.isEmpty());
-        return c;
+        return pastEveryRow(sid, sensor, c);
     }
 
     /** What the cursor knows a row by: its time, alert, status, analyst and comment. */

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -91,13 +90,7 @@ public final class SancpReader extends IncrementalReader<SancpSession, SancpRead
                 c.watermark = m == null ? Long.MIN_VALUE : m.getEpochSecond();
             }
         }
-        List<SancpSession> behind = new ArrayList<>();
-        do {
-            behind.clear();
-            read(sid, sensor, c, behind);
-            advance(c, behind);
-        } while (!behind.isEmpty());
-        return c;
+        return pastEveryRow(sid, sensor, c);
     }
 
     /** Collects up to batchSize rows of the window that the cursor has not seen, in (start_time, sancpid) order. */

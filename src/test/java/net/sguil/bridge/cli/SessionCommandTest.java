@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import net.sguil.bridge.pcap.CaptureFiles;
 import net.sguil.bridge.pcap.PacketSource;
@@ -19,6 +18,7 @@ import net.sguil.bridge.sguil.SguilTestData;
 import net.sguil.bridge.sguil.TestDatabase;
 import net.sguil.bridge.testpcap.Captures;
 import net.sguil.bridge.testpcap.LinkLayer;
+import net.sguil.bridge.testpcap.MailSessions;
 import net.sguil.bridge.testpcap.Packet;
 import net.sguil.bridge.testpcap.TcpSessionBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -76,23 +76,7 @@ class SessionCommandTest {
 
     /** The SMTP session (an executable attached), cut in two by a file rotation, and a web session beside it. */
     private static void writeCaptures() throws Exception {
-        byte[] exe = new byte[2048];
-        exe[0] = 'M';
-        exe[1] = 'Z';
-        exe[0x3c] = (byte) 0x80;
-        exe[0x80] = 'P';
-        exe[0x81] = 'E';
-        String message = "From: a@example.org\r\nTo: b@example.com\r\nSubject: Invoice\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n"
-                + "--b\r\nContent-Type: application/pdf; name=\"invoice.pdf.exe\"\r\n"
-                + "Content-Transfer-Encoding: base64\r\n\r\n" + Base64.getMimeEncoder().encodeToString(exe)
-                + "\r\n--b--\r\n";
-        mail = TcpSessionBuilder.ipv4(CLIENT, 40001, SERVER, 25).start(T).handshake()
-                .server("220 mx ESMTP\r\n").client("EHLO c\r\n").server("250 mx\r\n")
-                .client("MAIL FROM:<a@example.org>\r\n").server("250 ok\r\n")
-                .client("RCPT TO:<b@example.com>\r\n").server("250 ok\r\n")
-                .client("DATA\r\n").server("354 go\r\n").client(message + ".\r\n").server("250 ok\r\n")
-                .client("QUIT\r\n").server("221 bye\r\n").finish().build();
+        mail = MailSessions.invoiceExe(CLIENT, 40001, SERVER, 25, T.getEpochSecond() * 1_000_000_000L);
         List<Packet> web = TcpSessionBuilder.ipv4(CLIENT, 40002, "10.1.1.80", 80).start(T)
                 .handshake().client("GET / HTTP/1.0\r\n\r\n").server("HTTP/1.0 200 OK\r\n\r\nhello").finish().build();
         List<Packet> all = Captures.merge(mail, web);

@@ -90,6 +90,32 @@ class AnalystRequestDaemonTest extends DaemonTestBase {
     }
 
     @Test
+    void aCommentAskingAboutAPutAlertIsAnsweredWithThePutsOutcome() throws Exception {
+        fx.writeCapture();
+        Path config = fx.writeConfig();
+        BridgeDaemon daemon = BridgeDaemon.start(BridgeConfig.load(config));
+        List<String> answer = List.of("BRIDGE request 1.1 answered: 0 messages, 0 attachments, 1 HTTP request",
+                "BRIDGE request 1.1: PUT /index.html (201)", "HTTP PUT Defacement SUCCEEDED: /index.html");
+        try {
+            await("the history reader's first position", this::following);
+            try (Connection c = fx.db.connect()) {
+                fx.sid = new SguilTestData(c).sensor("sensor1");
+                AnalystConsole console = new AnalystConsole(c);
+                console.alert("sensor1", fx.sid, 1, "WEB-MISC HTTP PUT Defacement", 1000003, fx.t0.plusSeconds(5),
+                        DaemonFixture.PUT_CLIENT, 40000, DaemonFixture.PUT_SERVER, 80, 6);
+                console.status("carol", "sensor1", fx.sid, 1, fx.t0, 1, "Analyze this upload",
+                        java.time.Instant.now());
+            }
+            await("the answer", () -> fx.signatures().size() >= answer.size());
+        } finally {
+            daemon.stop();
+        }
+        assertThat(fx.signatures()).as("each once; the PUT pack's own event too").containsExactlyElementsOf(answer);
+        assertThat(stored(answer.get(1)).detail()).contains("alert 1.1: WEB-MISC HTTP PUT Defacement",
+                "carol set status 1, comment: Analyze this upload", "201", "HTTP PUT Defacement SUCCEEDED: /index.html");
+    }
+
+    @Test
     void aRequestForASessionWithoutCaptureFilesIsAnsweredWithWhyNot() throws Exception {
         writeSmtpAlert();
         Path config = fx.writeConfig();

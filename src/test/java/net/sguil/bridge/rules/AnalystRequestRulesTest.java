@@ -11,6 +11,7 @@ import net.sguil.bridge.facts.AnalysisOutcome;
 import net.sguil.bridge.facts.AnalystAction;
 import net.sguil.bridge.facts.Attachment;
 import net.sguil.bridge.facts.ExtractSession;
+import net.sguil.bridge.facts.HttpTransaction;
 import net.sguil.bridge.facts.SguilAlert;
 import net.sguil.bridge.facts.SguilEventOut;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,8 @@ class AnalystRequestRulesTest {
 
     @BeforeAll
     static void build() throws Exception {
-        rules = KnowledgeBaseLoader.load(List.of(Path.of("drl/analyst-requests.drl"), Path.of("drl/smtp-attachments.drl")));
+        rules = KnowledgeBaseLoader.load(List.of(Path.of("drl/analyst-requests.drl"), Path.of("drl/smtp-attachments.drl"),
+                Path.of("drl/put-defacement.drl")));
     }
 
     private static SguilAlert smtpAlert(long gen, int proto) {
@@ -128,6 +130,27 @@ class AnalystRequestRulesTest {
         assertThat(summary.get(0).getTimestamp()).as("beside the alert").isEqualTo(T);
         assertThat(summary.get(0).getDetail()).contains("Capture files: snort.log.1");
         assertThat(summary.get(0).getEvidenceKey()).isEqualTo("analyst|" + x.getAsked().getKey());
+    }
+
+    @Test
+    void anHttpRequestOfTheSessionComesBackWithItsOutcomeAndThePutPacksVerdictOnce() {
+        SguilAlert put = new SguilAlert(1, 42, "sensor1", "WEB-MISC HTTP PUT", 1, 1000003, 1, T, 2,
+                "web-application-attack", 1, "203.0.113.9", "10.0.0.80", 40000, 80, 6);
+        ExtractSession x = run(action(1, "analyze", put)).extractions.stream().filter(e -> e.getAsked() != null)
+                .findFirst().orElseThrow();
+        assertThat(x.getKind()).isEqualTo("http");
+        HttpTransaction t = HttpTransaction.builder()
+                .connection("snort.log.1", "203.0.113.9", 40000, "10.0.0.80", 80, true, T)
+                .index(1).requestLine("PUT", "/index.html", "HTTP/1.0").requestStart("PUT /ind", true)
+                .host("www").requestBody(7, "spykids", true).requestTime(T).response(201, "Created", T).build();
+        CollectingSink sink = run(t, AnalysisOutcome.served(x, List.of(t), List.of("snort.log.1"), T.plusSeconds(61)));
+        assertThat(sink.events).extracting(SguilEventOut::getSignature).containsExactlyInAnyOrder(
+                "HTTP PUT Defacement SUCCEEDED: /index.html", "BRIDGE request 1.42: PUT /index.html (201)",
+                "BRIDGE request 1.42 answered: 0 messages, 0 attachments, 1 HTTP request");
+        SguilEventOut answer = sink.byRule("Analyst request: HTTP request found").get(0);
+        assertThat(answer.getDetail()).contains("Verdicts of the other packs: HTTP PUT Defacement SUCCEEDED: /index.html",
+                "spykids", "201");
+        assertThat(answer.getPriority()).isEqualTo(1);
     }
 
     @Test
