@@ -85,6 +85,7 @@ public final class Main {
         CommandLine cl = new CommandLine(main);
         cl.addSubcommand(new ExtractCommand());
         cl.addSubcommand(new ScanCommand());
+        cl.addSubcommand(new SessionCommand());
         cl.addSubcommand(new RulesCommand());
         cl.addSubcommand(new RunCommand());
         cl.addSubcommand(new StatusCommand());

@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.sguil.bridge.facts.AnalystRequest;
 import net.sguil.bridge.facts.ExtractSession;
 import net.sguil.bridge.state.Durable;
 import net.sguil.bridge.state.Journal;
@@ -37,18 +38,31 @@ final class ActionQueue implements Closeable, Durable {
     record Pending(long id, ExtractSession request) {
     }
 
-    /** The journal form of a request. */
+    /** The journal form of a request; {@code asked} is absent in the records of older versions. */
     record Stored(String kind, String sensor, String srcIp, int srcPort, String dstIp, int dstPort,
-                          String start, String end, String reason) {
+                          String start, String end, String reason, Asked asked) {
         static Stored of(ExtractSession r) {
             return new Stored(r.getKind(), r.getSensor(), r.getSrcIp(), r.getSrcPort(), r.getDstIp(), r.getDstPort(),
                     r.getStartTime().toString(), r.getEndTime() == null ? null : r.getEndTime().toString(),
-                    r.getReason());
+                    r.getReason(), Asked.of(r.getAsked()));
         }
 
         ExtractSession request() {
             return new ExtractSession(kind, sensor, srcIp, srcPort, dstIp, dstPort, Instant.parse(start),
-                    end == null ? null : Instant.parse(end), reason);
+                    end == null ? null : Instant.parse(end), reason, asked == null ? null : asked.request());
+        }
+    }
+
+    /** The journal form of an analyst's request. */
+    record Asked(int sid, long cid, String signature, String alertTime, String analyst, String key) {
+        static Asked of(AnalystRequest a) {
+            return a == null ? null
+                    : new Asked(a.getSid(), a.getCid(), a.getSignature(), a.getAlertTime().toString(), a.getAnalyst(),
+                            a.getKey());
+        }
+
+        AnalystRequest request() {
+            return new AnalystRequest(sid, cid, signature, Instant.parse(alertTime), analyst, key);
         }
     }
 

@@ -2,8 +2,10 @@ package net.sguil.bridge.daemon;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import net.sguil.bridge.analysis.TimedFact;
+import net.sguil.bridge.facts.AnalysisOutcome;
 import net.sguil.bridge.facts.ExtractSession;
 import net.sguil.bridge.rules.ActionHandler;
 import org.slf4j.Logger;
@@ -20,10 +22,13 @@ import org.slf4j.LoggerFactory;
 final class ActionRunner implements ActionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ActionRunner.class);
 
-    /** Receives an analysis' facts on the worker thread; must call {@link #finished} when they are durable. */
+    /**
+     * Receives an analysis' facts and its outcome (also when the request could not be served) on the
+     * worker thread; must call {@link #finished} when what they concluded is durable.
+     */
     @FunctionalInterface
     interface Results {
-        void accept(ActionQueue.Pending request, List<TimedFact> facts);
+        void accept(ActionQueue.Pending request, AnalysisOutcome outcome, List<TimedFact> facts);
     }
 
     private final SessionAnalyzer analyzer;
@@ -75,9 +80,9 @@ final class ActionRunner implements ActionHandler {
         }
     }
 
-    /** The request's facts are in the engine and what they concluded is durable. */
-    void finished(ActionQueue.Pending p) throws IOException {
-        counters.actionsDone.incrementAndGet();
+    /** The request's outcome is in the engine and what it concluded is durable; it was served or given up. */
+    void finished(ActionQueue.Pending p, boolean served) throws IOException {
+        (served ? counters.actionsDone : counters.actionsFailed).incrementAndGet();
         queue.done(p);
     }
 
@@ -93,31 +98,30 @@ final class ActionRunner implements ActionHandler {
                 continue;
             }
             ExtractSession r = p.request();
+            List<TimedFact> facts = List.of();
+            AnalysisOutcome outcome;
             try {
                 SessionAnalyzer.Found found = analyzer.analyse(r);
                 counters.analysisFacts.addAndGet(found.facts().size());
                 counters.captures.addAndGet(found.captures());
-                results.accept(p, found.facts());
+                facts = found.facts();
+                outcome = found.connections() == 0
+                        ? AnalysisOutcome.notServed(r, "the session is not in the capture files " + found.files(),
+                                found.files(), Instant.now())
+                        : AnalysisOutcome.served(r, facts.stream().map(TimedFact::fact).toList(), found.files(),
+                                Instant.now());
             } catch (SessionAnalyzer.NotAnalysable e) {
-                givenUp(p);
                 LOG.info("cannot analyse {} session {}:{} -> {}:{}: {}", r.getKind(), r.getSrcIp(), r.getSrcPort(),
                         r.getDstIp(), r.getDstPort(), e.getMessage());
+                outcome = AnalysisOutcome.notServed(r, e.getMessage(), List.of(), Instant.now());
             } catch (IOException | RuntimeException e) {
-                givenUp(p);
                 counters.error("pcap analysis failed: " + e);
                 LOG.warn("pcap analysis of {}:{} -> {}:{} failed", r.getSrcIp(), r.getSrcPort(), r.getDstIp(),
                         r.getDstPort(), e);
+                outcome = AnalysisOutcome.notServed(r, "reading the capture files failed: " + e.getMessage(),
+                        List.of(), Instant.now());
             }
-        }
-    }
-
-    private void givenUp(ActionQueue.Pending p) {
-        counters.actionsFailed.incrementAndGet();
-        try {
-            queue.done(p);
-        } catch (IOException e) {
-            counters.error("action journal: " + e.getMessage());
-            LOG.warn("cannot record a given-up pcap request in the action journal: {}", e.getMessage());
+            results.accept(p, outcome, facts);
         }
     }
 

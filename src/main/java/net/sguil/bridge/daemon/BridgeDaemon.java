@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import net.sguil.bridge.config.BridgeConfig;
 import net.sguil.bridge.config.ConfigException;
-import net.sguil.bridge.delivery.AgentDelivery;
-import net.sguil.bridge.delivery.DbDelivery;
 import net.sguil.bridge.delivery.EventDelivery;
 import net.sguil.bridge.rules.KnowledgeBaseLoader;
 import net.sguil.bridge.rules.RuleBuildException;
@@ -40,7 +38,7 @@ public final class BridgeDaemon {
     private BridgeDaemon(DaemonSettings settings, RuleSet rules) throws IOException {
         Path state = Files.createDirectories(settings.stateDir());
         Files.createDirectories(settings.extractDir());
-        this.delivery = openDelivery(settings, state.resolve(OUTBOX));
+        this.delivery = settings.openDelivery(state.resolve(OUTBOX));
         this.queue = ActionQueue.open(state.resolve(ACTIONS), settings.actionsQueue());
         DaemonCounters counters = new DaemonCounters();
         this.loop = new EngineLoop(settings, rules, delivery, queue, counters);
@@ -56,13 +54,6 @@ public final class BridgeDaemon {
         LOG.info("sguil-bridge running: rules {}, state {}, delivery {}", settings.ruleDirs(), settings.stateDir(),
                 d.delivery.stats().transport());
         return d;
-    }
-
-    private static EventDelivery openDelivery(DaemonSettings s, Path journal) throws IOException {
-        if (s.agent() != null) {
-            return AgentDelivery.start(s.agent(), s.deliveryLimits(), journal);
-        }
-        return DbDelivery.start(s.db(), s.ownSensor(), s.netName(), journal, s.deliveryLimits());
     }
 
     /**

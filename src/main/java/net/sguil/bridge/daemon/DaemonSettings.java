@@ -11,7 +11,10 @@ import net.sguil.bridge.analysis.AnalysisLimits;
 import net.sguil.bridge.config.BridgeConfig;
 import net.sguil.bridge.config.BridgeConfig.SensorPcaps;
 import net.sguil.bridge.config.ConfigException;
+import net.sguil.bridge.delivery.AgentDelivery;
+import net.sguil.bridge.delivery.DbDelivery;
 import net.sguil.bridge.delivery.DeliveryLimits;
+import net.sguil.bridge.delivery.EventDelivery;
 import net.sguil.bridge.rules.RuleDirectories;
 import net.sguil.bridge.rules.RuleParameters;
 import net.sguil.bridge.sguil.DbSettings;
@@ -27,14 +30,14 @@ import net.sguil.bridge.sguil.agent.SguildTrust;
  *
  * @param agent how to reach sguild; null in direct database mode (no {@code sguild.host})
  */
-record DaemonSettings(Path stateDir, DbSettings db, Set<String> sensors, String ownSensor, String netName,
+public record DaemonSettings(Path stateDir, DbSettings db, Set<String> sensors, String ownSensor, String netName,
                       ReaderLimits readerLimits, List<Path> ruleDirs, RuleParameters ruleParameters,
                       Path extractDir, AnalysisLimits analysisLimits, Map<String, SensorPcaps> sensorPcaps,
                       Duration pcapBack, Duration pcapForward,
                       int actionsQueue, Duration eventPoll, Duration sancpPoll, Duration healthInterval,
                       AgentConfig agent, DeliveryLimits deliveryLimits) {
 
-    static DaemonSettings from(BridgeConfig c) throws ConfigException {
+    public static DaemonSettings from(BridgeConfig c) throws ConfigException {
         Path stateDir = c.stateDir();
         RuleParameters parameters = RuleParameters.from(c.file());
         return new DaemonSettings(stateDir,
@@ -58,6 +61,17 @@ record DaemonSettings(Path stateDir, DbSettings db, Set<String> sensors, String 
                 c.seconds("health.interval_seconds", 60),
                 c.string("sguild.host").isPresent() ? agent(c) : null,
                 DeliveryLimits.defaults());
+    }
+
+    /**
+     * The way into Sguil this configuration names: sguild's agent protocol when {@code sguild.host}
+     * is set, else the database directly; its outbox journal is {@code journal}.
+     */
+    public EventDelivery openDelivery(Path journal) throws IOException {
+        if (agent != null) {
+            return AgentDelivery.start(agent, deliveryLimits, journal);
+        }
+        return DbDelivery.start(db, ownSensor, netName, journal, deliveryLimits);
     }
 
     /** How far back the alerts behind the position are replayed to rebuild the trending baselines. */

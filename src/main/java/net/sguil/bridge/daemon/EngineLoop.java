@@ -17,12 +17,14 @@ import net.sguil.bridge.delivery.DeliveryStats;
 import net.sguil.bridge.delivery.EventDelivery;
 import net.sguil.bridge.delivery.LastError;
 import net.sguil.bridge.delivery.StoredConclusions;
+import net.sguil.bridge.facts.AnalysisOutcome;
 import net.sguil.bridge.facts.SguilAlert;
 import net.sguil.bridge.facts.SguilEventOut;
 import net.sguil.bridge.rules.RuleEngine;
 import net.sguil.bridge.rules.RuleSet;
 import net.sguil.bridge.sguil.DbUnreachableException;
 import net.sguil.bridge.sguil.EventReader;
+import net.sguil.bridge.sguil.HistoryReader;
 import net.sguil.bridge.sguil.SancpReader;
 import net.sguil.bridge.state.CrashPoint;
 import net.sguil.bridge.state.Durable;
@@ -30,7 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that owns the rule engine: polls of {@code event} and {@code sancp}, the results of
+ * The one thread that owns the rule engine: polls of {@code event}, {@code sancp} and {@code history}
+ * (the analysts' actions, polled as often as {@code event}), the results of
  * pcap analyses, clock ticks and health reports are all tasks on it, so the engine is never touched
  * concurrently. Pcap work runs on its own thread ({@link ActionRunner}).
  *
@@ -62,6 +65,7 @@ final class EngineLoop {
     private Connection connection;
     private EventReader events;
     private SancpReader sessions;
+    private HistoryReader history;
     private boolean warmedUp;
     private volatile boolean databaseConnected;
     private volatile boolean stopping;
@@ -83,7 +87,7 @@ final class EngineLoop {
         this.actions = new ActionRunner(new SessionAnalyzer(settings.sensorPcaps(), settings.pcapBack(),
                 settings.pcapForward(), settings.extractDir(), settings.analysisLimits(), counters.analysisWeirds),
                 queue, counters,
-                (p, facts) -> thread.execute(() -> analysed(p, facts)));
+                (p, outcome, facts) -> thread.execute(() -> analysed(p, outcome, facts)));
         this.engine = RuleEngine.replay(rules, settings.ruleParameters(), this::conclude, actions);
     }
 
@@ -104,6 +108,7 @@ final class EngineLoop {
         actions.start();
         schedule(guarded("event poll", this::pollEvents), settings.eventPoll().toMillis());
         schedule(guarded("sancp poll", this::pollSessions), settings.sancpPoll().toMillis());
+        schedule(guarded("history poll", this::pollHistory), settings.eventPoll().toMillis());
         schedule(guarded("clock", () -> engine.advanceTo(Instant.now())), 1000);
         schedule(guarded("health", () -> health.report(status())), settings.healthInterval().toMillis());
         schedule(guarded("status", () -> health.writeIfChanged(status())), 1000);
@@ -146,6 +151,8 @@ final class EngineLoop {
                 settings.readerLimits());
         sessions = new SancpReader(connection, state.resolve("sancp.position"), settings.sensors(),
                 settings.readerLimits());
+        history = new HistoryReader(connection, state.resolve("history.position"), settings.sensors(),
+                settings.readerLimits());
         databaseConnected = true;
         LOG.info("connected to the database at {}:{}", settings.db().host(), settings.db().port());
     }
@@ -161,6 +168,7 @@ final class EngineLoop {
         connection = null;
         events = null;
         sessions = null;
+        history = null;
         databaseConnected = false;
     }
 
@@ -171,6 +179,7 @@ final class EngineLoop {
         }
         events.start();
         sessions.start();
+        history.start();
         List<String> known = StoredConclusions.read(connection, settings.ownSensor(),
                 settings.deliveryLimits().outbox().rememberedConclusions());
         delivery.remember(known);
@@ -212,6 +221,17 @@ final class EngineLoop {
         }
     }
 
+    /** An analyst's status change or comment: the rules decide whether it asks for an analysis. */
+    private void pollHistory() throws Exception {
+        warmUp();
+        if (history.poll(a -> {
+            engine.insert(a, a.getTime());
+            engine.fireUntilQuiet();
+        }, durable) > 0) {
+            CrashPoint.here(CrashPoint.HISTORY_READ);
+        }
+    }
+
     /** The bridge's own events come back through {@code event}; they are not evidence. */
     private boolean isOwn(SguilAlert a) {
         return a.getSignatureGen() == SguilEventOut.BRIDGE_GENERATOR_ID && settings.ownSensor().equals(a.getSensor());
@@ -226,15 +246,21 @@ final class EngineLoop {
         engine.fireUntilQuiet();
     }
 
-    /** An analysis' facts: inserted, fired, their conclusions forced to disk, then the request is finished. */
-    private void analysed(ActionQueue.Pending p, List<TimedFact> facts) {
+    /**
+     * An analysis' facts, fired, and then its outcome, fired: so the rules answering an analyst find
+     * what the other rules concluded from the same facts. Then their conclusions are forced to disk
+     * and the request is finished.
+     */
+    private void analysed(ActionQueue.Pending p, AnalysisOutcome outcome, List<TimedFact> facts) {
         try {
             for (TimedFact f : facts) {
                 engine.insert(f.fact(), f.time());
             }
             engine.fireUntilQuiet();
+            engine.insert(outcome, outcome.getTime());
+            engine.fireUntilQuiet();
             delivery.sync();
-            actions.finished(p);
+            actions.finished(p, outcome.isServed());
         } catch (IOException | RuntimeException e) {
             counters.error("inserting analysis results: " + e);
             LOG.error("inserting the results of a pcap analysis failed; it is carried out again at the next start", e);

@@ -57,8 +57,13 @@ final class SessionAnalyzer {
         }
     }
 
-    /** What one request found. */
-    record Found(List<TimedFact> facts, int captures) {
+    /**
+     * What one request found.
+     *
+     * @param connections TCP connections of the session seen in the captures: 0 when it is not in them
+     * @param files the capture files searched
+     */
+    record Found(List<TimedFact> facts, int captures, long connections, List<String> files) {
     }
 
     private final Map<String, SensorPcaps> sensors;
@@ -90,6 +95,7 @@ final class SessionAnalyzer {
         }
         List<TimedFact> found = new ArrayList<>();
         int[] captures = {0};
+        long[] connections = {0};
         FactFeed collect = new FactFeed(found::addAll) {
             @Override
             public void message(ExtractedMessage m) {
@@ -100,6 +106,7 @@ final class SessionAnalyzer {
             @Override
             public void capture(CaptureReport report) {
                 captures[0]++;
+                connections[0] += report.connections();
                 weirds.addAll(report.weirds());
             }
         };
@@ -110,7 +117,8 @@ final class SessionAnalyzer {
                     files.get(0).getFileName().toString(),
                     sink -> new SessionFilter(req.getSrcIp(), req.getSrcPort(), req.getDstIp(), req.getDstPort(), sink));
         }
-        return new Found(found, captures[0]);
+        return new Found(found, captures[0], connections[0],
+                files.stream().map(f -> f.getFileName().toString()).toList());
     }
 
     /** Removes what an interrupted attempt at {@code req} wrote, before it is carried out again. */

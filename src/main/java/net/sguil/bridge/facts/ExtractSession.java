@@ -16,9 +16,16 @@ public final class ExtractSession {
     private final Instant startTime;
     private final Instant endTime;
     private final String reason;
+    private final AnalystRequest asked;
 
     public ExtractSession(String kind, String sensor, String srcIp, int srcPort, String dstIp, int dstPort,
                           Instant startTime, Instant endTime, String reason) {
+        this(kind, sensor, srcIp, srcPort, dstIp, dstPort, startTime, endTime, reason, null);
+    }
+
+    /** A request an analyst made: the analysis is answered to them ({@code asked}), once per action. */
+    public ExtractSession(String kind, String sensor, String srcIp, int srcPort, String dstIp, int dstPort,
+                          Instant startTime, Instant endTime, String reason, AnalystRequest asked) {
         this.kind = kind;
         this.sensor = sensor;
         this.srcIp = srcIp;
@@ -28,6 +35,7 @@ public final class ExtractSession {
         this.startTime = startTime;
         this.endTime = endTime;
         this.reason = reason;
+        this.asked = asked;
     }
 
     public String getKind() { return kind; }
@@ -39,4 +47,6 @@ public final class ExtractSession {
     public Instant getStartTime() { return startTime; }
     public Instant getEndTime() { return endTime; }
     public String getReason() { return reason; }
+    /** Who asked, about which alert; null for a request of the rules themselves. */
+    public AnalystRequest getAsked() { return asked; }
 }

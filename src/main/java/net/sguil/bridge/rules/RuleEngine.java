@@ -255,8 +255,9 @@ public final class RuleEngine implements AutoCloseable {
         }
     }
 
+    /** An analyst's request is its own, even for a session the rules already asked for. */
     private static String extractKey(ExtractSession x) {
-        return String.join(KEY_SEPARATOR, x.getKind(), String.valueOf(x.getSensor()), x.getSrcIp(),
+        return String.join(KEY_SEPARATOR, x.getAsked() == null ? "" : x.getAsked().getKey(), x.getKind(), String.valueOf(x.getSensor()), x.getSrcIp(),
                 String.valueOf(x.getSrcPort()), x.getDstIp(), String.valueOf(x.getDstPort()),
                 String.valueOf(x.getStartTime()));
     }

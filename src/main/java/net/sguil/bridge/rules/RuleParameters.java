@@ -2,6 +2,9 @@ package net.sguil.bridge.rules;
 
 import net.sguil.bridge.config.ConfigException;
 import net.sguil.bridge.config.ConfigFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import net.sguil.bridge.facts.SancpSession;
 import java.util.Set;
@@ -19,6 +22,8 @@ import java.util.stream.Collectors;
  * <li>{@code home_net} [10.0.0.0/8,172.16.0.0/12,192.168.0.0/16]</li>
  * <li>{@code smtp.ports} [25,587], {@code smtp.servers} [empty: any server]</li>
  * <li>{@code rules.known_bad_hashes} [none]: path of the hash list, relative to the config file</li>
+ * <li>{@code analyst.request_keywords} [extract,analyze]: a console comment beginning with one asks
+ *     for the alert's session to be analysed</li>
  * </ul>
  */
 public final class RuleParameters {
@@ -34,10 +39,11 @@ public final class RuleParameters {
     private final Set<Integer> smtpPorts;
     private final NetworkSet smtpServers;
     private final KnownBadHashes knownBadHashes;
+    private final List<String> requestKeywords;
 
     private RuleParameters(long trendingMinCount, double trendingRatio, int trendingDays, double volumeRatio,
                            int volumeHours, long volumeMinBytes, NetworkSet homeNet, Set<Integer> smtpPorts,
-                           NetworkSet smtpServers, KnownBadHashes knownBadHashes) {
+                           NetworkSet smtpServers, KnownBadHashes knownBadHashes, List<String> requestKeywords) {
         this.trendingMinCount = requirePositive("trending.min_count", trendingMinCount);
         this.trendingRatio = requirePositive("trending.ratio", trendingRatio);
         this.trendingDays = (int) requirePositive("trending.days", trendingDays);
@@ -48,11 +54,13 @@ public final class RuleParameters {
         this.smtpPorts = Set.copyOf(smtpPorts);
         this.smtpServers = smtpServers;
         this.knownBadHashes = knownBadHashes;
+        this.requestKeywords = List.copyOf(requestKeywords);
     }
 
     public static RuleParameters defaults() {
         return new RuleParameters(100, 10, 7, 10, 24, 10_000_000L, NetworkSet.parse(DEFAULT_HOME_NET),
-                Set.of(25, 587), NetworkSet.empty(), KnownBadHashes.none());
+                Set.of(25, 587), NetworkSet.empty(), KnownBadHashes.none(),
+                List.of("extract", "analyze"));
     }
 
     /** Defaults overridden by whatever of the keys above the configuration sets. */
@@ -71,7 +79,8 @@ public final class RuleParameters {
                     value(config, "home_net", NetworkSet::parse, d.homeNet),
                     value(config, "smtp.ports", RuleParameters::parsePorts, d.smtpPorts),
                     value(config, "smtp.servers", NetworkSet::parse, d.smtpServers),
-                    hashes);
+                    hashes,
+                    value(config, "analyst.request_keywords", RuleParameters::parseKeywords, d.requestKeywords));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
@@ -89,27 +98,27 @@ public final class RuleParameters {
 
     public RuleParameters withTrending(long minCount, double ratio, int days) {
         return new RuleParameters(minCount, ratio, days, volumeRatio, volumeHours, volumeMinBytes, homeNet,
-                smtpPorts, smtpServers, knownBadHashes);
+                smtpPorts, smtpServers, knownBadHashes, requestKeywords);
     }
 
     public RuleParameters withVolume(double ratio, int hours, long minBytes) {
         return new RuleParameters(trendingMinCount, trendingRatio, trendingDays, ratio, hours, minBytes, homeNet,
-                smtpPorts, smtpServers, knownBadHashes);
+                smtpPorts, smtpServers, knownBadHashes, requestKeywords);
     }
 
     public RuleParameters withHomeNet(NetworkSet net) {
         return new RuleParameters(trendingMinCount, trendingRatio, trendingDays, volumeRatio, volumeHours,
-                volumeMinBytes, net, smtpPorts, smtpServers, knownBadHashes);
+                volumeMinBytes, net, smtpPorts, smtpServers, knownBadHashes, requestKeywords);
     }
 
     public RuleParameters withSmtp(Set<Integer> ports, NetworkSet servers) {
         return new RuleParameters(trendingMinCount, trendingRatio, trendingDays, volumeRatio, volumeHours,
-                volumeMinBytes, homeNet, ports, servers, knownBadHashes);
+                volumeMinBytes, homeNet, ports, servers, knownBadHashes, requestKeywords);
     }
 
     public RuleParameters withKnownBadHashes(KnownBadHashes hashes) {
         return new RuleParameters(trendingMinCount, trendingRatio, trendingDays, volumeRatio, volumeHours,
-                volumeMinBytes, homeNet, smtpPorts, smtpServers, hashes);
+                volumeMinBytes, homeNet, smtpPorts, smtpServers, hashes, requestKeywords);
     }
 
     /** A day's count must reach at least this many alerts to be a spike. */
@@ -157,6 +166,37 @@ public final class RuleParameters {
 
     public boolean isKnownBadHash(String hash) {
         return knownBadHashes.contains(hash);
+    }
+
+    public RuleParameters withRequestKeywords(List<String> keywords) {
+        return new RuleParameters(trendingMinCount, trendingRatio, trendingDays, volumeRatio, volumeHours,
+                volumeMinBytes, homeNet, smtpPorts, smtpServers, knownBadHashes, keywords);
+    }
+
+    /**
+     * True when an analyst's comment asks for an analysis: it begins (after blanks, in any case)
+     * with one of {@code analyst.request_keywords}, followed by its end or by something not a letter.
+     */
+    public boolean isRequestComment(String comment) {
+        String c = comment == null ? "" : comment.strip().toLowerCase(Locale.ROOT);
+        for (String k : requestKeywords) {
+            if (c.startsWith(k) && (c.length() == k.length() || !Character.isLetter(c.charAt(k.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public List<String> getRequestKeywords() { return requestKeywords; }
+
+    private static List<String> parseKeywords(String list) {
+        List<String> out = new ArrayList<>();
+        for (String k : list.split("[,\\s]+")) {
+            if (!k.isEmpty()) {
+                out.add(k.toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
     }
 
     private static Set<Integer> parsePorts(String list) {

@@ -91,7 +91,8 @@ public final class EventReader extends IncrementalReader<SguilAlert, Long> {
         into.put(Integer.parseInt(f[0]), Long.parseLong(f[1]));
     }
 
-    private static SguilAlert alert(ResultSet rs, int sid, String sensor) throws SQLException {
+    /** The alert of the current row, by the column names of {@code event}. */
+    static SguilAlert alert(ResultSet rs, int sid, String sensor) throws SQLException {
         return new SguilAlert(sid, rs.getLong("cid"), sensor, rs.getString("signature"), rs.getLong("signature_gen"),
                 rs.getLong("signature_id"), rs.getLong("signature_rev"), Rows.utc(rs, "timestamp"),
                 rs.getInt("priority"), rs.getString("class"), rs.getInt("status"), Rows.ip(rs, "src_ip"),

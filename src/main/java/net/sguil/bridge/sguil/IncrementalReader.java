@@ -131,6 +131,18 @@ abstract class IncrementalReader<R, C> {
         return n;
     }
 
+    /** {@code cursor} moved past every row after it, in batches: a first run's cursor at the sid's end. */
+    final C pastEveryRow(int sid, String sensor, C cursor) throws SQLException {
+        List<R> behind = new ArrayList<>();
+        C c = cursor;
+        do {
+            behind.clear();
+            read(sid, sensor, c, behind);
+            c = advance(c, behind);
+        } while (!behind.isEmpty());
+        return c;
+    }
+
     /** The cursor of a sid (a fresh one if it was never read), for the subclasses' own queries. */
     final C cursor(int sid) {
         return cursors.getOrDefault(sid, fresh());

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -91,13 +90,7 @@ public final class SancpReader extends IncrementalReader<SancpSession, SancpRead
                 c.watermark = m == null ? Long.MIN_VALUE : m.getEpochSecond();
             }
         }
-        List<SancpSession> behind = new ArrayList<>();
-        do {
-            behind.clear();
-            read(sid, sensor, c, behind);
-            advance(c, behind);
-        } while (!behind.isEmpty());
-        return c;
+        return pastEveryRow(sid, sensor, c);
     }
 
     /** Collects up to batchSize rows of the window that the cursor has not seen, in (start_time, sancpid) order. */
@@ -127,11 +120,7 @@ public final class SancpReader extends IncrementalReader<SancpSession, SancpRead
                         if (c.seen.containsKey(id) || !taken.add(id)) {
                             continue;
                         }
-                        out.add(new SancpSession(sid, id, sensor, start, Rows.utc(rs, "end_time"), rs.getLong("duration"),
-                                rs.getInt("ip_proto"), Rows.ip(rs, "src_ip"), Rows.ip(rs, "dst_ip"),
-                                rs.getInt("src_port"), rs.getInt("dst_port"), rs.getLong("src_pkts"),
-                                rs.getLong("src_bytes"), rs.getLong("dst_pkts"), rs.getLong("dst_bytes"),
-                                rs.getInt("src_flags"), rs.getInt("dst_flags")));
+                        out.add(session(rs, sid, sensor));
                     }
                 }
                 if (rowsInPage < pageSize) {
@@ -139,6 +128,14 @@ public final class SancpReader extends IncrementalReader<SancpSession, SancpRead
                 }
             }
         }
+    }
+
+    /** The session of the current row, by the column names of {@code sancp}. */
+    static SancpSession session(ResultSet rs, int sid, String sensor) throws SQLException {
+        return new SancpSession(sid, rs.getLong("sancpid"), sensor, Rows.utc(rs, "start_time"), Rows.utc(rs, "end_time"),
+                rs.getLong("duration"), rs.getInt("ip_proto"), Rows.ip(rs, "src_ip"), Rows.ip(rs, "dst_ip"),
+                rs.getInt("src_port"), rs.getInt("dst_port"), rs.getLong("src_pkts"), rs.getLong("src_bytes"),
+                rs.getLong("dst_pkts"), rs.getLong("dst_bytes"), rs.getInt("src_flags"), rs.getInt("dst_flags"));
     }
 
     @Override

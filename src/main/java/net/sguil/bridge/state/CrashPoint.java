@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>{@value #EVENT_READ}: a poll of {@code event} handed rows over and saved the reader's position;</li>
  * <li>{@value #SANCP_READ}: the same for {@code sancp};</li>
+ * <li>{@value #HISTORY_READ}: the same for {@code history} (the analysts' actions);</li>
  * <li>{@value #ANALYSIS_STORED}: a pcap analysis stored a message's files, before its facts reached the rules;</li>
  * <li>{@value #EVENT_SENT}: an event was sent to sguild or written to the database, before its outcome was recorded.</li>
  * </ul>
@@ -20,6 +21,7 @@ public final class CrashPoint {
     public static final String ENV = "SGUIL_BRIDGE_CRASH_AT";
     public static final String EVENT_READ = "event-read";
     public static final String SANCP_READ = "sancp-read";
+    public static final String HISTORY_READ = "history-read";
     public static final String ANALYSIS_STORED = "analysis-stored";
     public static final String EVENT_SENT = "event-sent";
     /** The exit status of a halt here: what a shell reports for SIGKILL. */

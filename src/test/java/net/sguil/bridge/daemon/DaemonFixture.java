@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import net.sguil.bridge.rawlog.RawLogLocator;
 import net.sguil.bridge.sguil.SguilTestData;
@@ -15,8 +14,8 @@ import net.sguil.bridge.sguil.agent.FakeSguild;
 import net.sguil.bridge.sguil.agent.TestCertificate;
 import net.sguil.bridge.testpcap.Captures;
 import net.sguil.bridge.testpcap.LinkLayer;
+import net.sguil.bridge.testpcap.MailSessions;
 import net.sguil.bridge.testpcap.Packet;
-import net.sguil.bridge.testpcap.SampleFiles;
 import net.sguil.bridge.testpcap.TcpSessionBuilder;
 
 /**
@@ -45,19 +44,8 @@ final class DaemonFixture implements AutoCloseable {
 
     /** The sensor's capture: an SMTP session carrying an executable, and the PUT the Snort alert is about. */
     void writeCapture() throws IOException {
-        byte[] exe = SampleFiles.pe(new byte[2048]);
-        String message = "From: a@example.org\r\nTo: b@example.com\r\nSubject: Invoice\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n"
-                + "--b\r\nContent-Type: application/pdf; name=\"invoice.pdf.exe\"\r\n"
-                + "Content-Transfer-Encoding: base64\r\n\r\n" + Base64.getMimeEncoder().encodeToString(exe)
-                + "\r\n--b--\r\n";
         long start = t0.getEpochSecond() * 1_000_000_000L;
-        List<Packet> mail = TcpSessionBuilder.ipv4(MAIL_CLIENT, 40001, MAIL_SERVER, 25).start(start).handshake()
-                .server("220 mx ESMTP\r\n").client("EHLO c\r\n").server("250 mx\r\n")
-                .client("MAIL FROM:<a@example.org>\r\n").server("250 ok\r\n")
-                .client("RCPT TO:<b@example.com>\r\n").server("250 ok\r\n")
-                .client("DATA\r\n").server("354 go\r\n").client(message + ".\r\n").server("250 ok\r\n")
-                .client("QUIT\r\n").server("221 bye\r\n").finish().build();
+        List<Packet> mail = MailSessions.invoiceExe(MAIL_CLIENT, 40001, MAIL_SERVER, 25, start);
         List<Packet> put = TcpSessionBuilder.ipv4(PUT_CLIENT, 40000, PUT_SERVER, 80).start(start + 5_000_000_000L)
                 .handshake().client("PUT /index.html HTTP/1.0\r\nHost: www\r\nContent-Length: 7\r\n\r\nspykids")
                 .server("HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n").finish().build();

@@ -100,7 +100,8 @@ class InstallScriptTest {
                 .contains("apt-get install openjdk-17-jre-headless");
         try (Stream<Path> files = Files.walk(at("/etc/sguil-bridge/rules.d"))) {
             assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("put-defacement.drl", "smtp-attachments.drl", "trending.drl");
+                    .containsExactlyInAnyOrder("analyst-requests.drl", "put-defacement.drl", "smtp-attachments.drl",
+                            "trending.drl");
         }
     }
 
