@@ -17,6 +17,13 @@ import net.sguil.bridge.daemon.StatusFile;
  * installation, each start marked, so a test can wait for a line this start logged.
  */
 final class BridgeProcess implements AutoCloseable {
+    /**
+     * The product's logging (to stderr, here the log), not the tests' logback-test.xml, which the
+     * test class path would otherwise pick and which sends everything to target/test.log: the
+     * scenarios synchronise on what the bridge logs.
+     */
+    private static final String PRODUCT_LOGGING = java.util.Objects.requireNonNull(
+            BridgeProcess.class.getClassLoader().getResource("logback.xml"), "logback.xml on the class path").toString();
     private final Process process;
     private final Path log;
     private final long logStart;
@@ -35,8 +42,8 @@ final class BridgeProcess implements AutoCloseable {
                 java.nio.file.StandardOpenOption.APPEND);
         long logStart = Files.size(log);
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "net.sguil.bridge.cli.Main", "run",
-                "--config", config.toString())
+                "-Xmx256m", "-Dlogback.configurationFile=" + PRODUCT_LOGGING, "-cp", System.getProperty("java.class.path"),
+                "net.sguil.bridge.cli.Main", "run", "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         return new BridgeProcess(pb.start(), log, logStart, stateDir);
