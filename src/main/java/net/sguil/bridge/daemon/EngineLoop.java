@@ -142,9 +142,9 @@ final class EngineLoop {
         }
         connection = settings.db().connect();
         Path state = settings.stateDir();
-        events = new EventReader(connection, state.resolve("event.position"), settings.sensors(),
+        events = new EventReader(connection, state.resolve(FirstRunPositions.EVENT), settings.sensors(),
                 settings.readerLimits());
-        sessions = new SancpReader(connection, state.resolve("sancp.position"), settings.sensors(),
+        sessions = new SancpReader(connection, state.resolve(FirstRunPositions.SANCP), settings.sensors(),
                 settings.readerLimits());
         databaseConnected = true;
         LOG.info("connected to the database at {}:{}", settings.db().host(), settings.db().port());

@@ -93,9 +93,23 @@ final class BridgeProcess implements AutoCloseable {
         }
     }
 
-    long statusNumber(String field) {
+    /** A number of the last status, named by its path ({@code rules.concluded}); -1 before the first status. */
+    long statusNumber(String path) {
         Map<String, Object> s = status();
-        return s == null ? -1 : ((Number) s.get(field)).longValue();
+        return s == null ? -1 : ((Number) field(s, path)).longValue();
+    }
+
+    /** The value at a dotted path of a status ({@code delivery.outbox_depth}); a missing field fails at once. */
+    @SuppressWarnings("unchecked")
+    static Object field(Map<String, Object> status, String path) {
+        Object v = status;
+        for (String name : path.split("\\.")) {
+            v = ((Map<String, Object>) v).get(name);
+            if (v == null) {
+                throw new AssertionError("status.json has no " + path + ": " + status);
+            }
+        }
+        return v;
     }
 
     /** Registered with sguild: the status says connected. */
@@ -103,20 +117,16 @@ final class BridgeProcess implements AutoCloseable {
         Await.until("the bridge to register with sguild", () -> {
             checkAlive();
             Map<String, Object> s = status();
-            return s != null && Boolean.TRUE.equals(s.get("connected"));
+            return s != null && Boolean.TRUE.equals(field(s, "delivery.connected"));
         });
     }
 
-    /** The bridge has polled the event table once: its reader wrote its first position. */
-    void awaitFirstEventPoll() throws InterruptedException {
-        Await.until("the bridge's first poll of the event table", () -> {
+    /** The bridge has taken its position in the event table: its reader wrote it (on a first run, at start). */
+    void awaitEventPosition() throws InterruptedException {
+        Await.until("the bridge's position in the event table", () -> {
             checkAlive();
-            return hasPolledEvents();
+            return Files.exists(stateDir.resolve("event.position"));
         });
-    }
-
-    boolean hasPolledEvents() {
-        return Files.exists(stateDir.resolve("event.position"));
     }
 
     private void checkAlive() {

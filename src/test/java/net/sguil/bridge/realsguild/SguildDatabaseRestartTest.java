@@ -37,7 +37,7 @@ class SguildDatabaseRestartTest {
             sguild.restartDatabase();
             expected.addAll(site.storeBehindSguild("d", 10, t0.plusSeconds(30)));
             Await.until("the bridge to conclude everything and sguild to refuse it",
-                    () -> bridge.statusNumber("events_concluded") >= expected.size() && refusedBySguild(sguild));
+                    () -> bridge.statusNumber("rules.concluded") >= expected.size() && refusedBySguild(sguild));
             sguild.restartSguild();
             site.finish(bridge, expected).assertExactlyOnce();
         }
