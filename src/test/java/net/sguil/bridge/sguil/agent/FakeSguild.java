@@ -337,7 +337,7 @@ public final class FakeSguild implements Closeable {
                 String sensor = arg(msg, 2);
                 String net = arg(msg, 3);
                 registered = true;
-                if (!type.equals("data") && !isDatabaseGone()) {
+                if (!type.equals("data") && deadHandle() == null) {
                     long sid = register(sensor, type);
                     reply(out, List.of("AgentInfo", sensor, type, net, Long.toString(sid), Long.toString(maxCidOf(sid))));
                 }
@@ -365,8 +365,18 @@ public final class FakeSguild implements Closeable {
         return i < msg.size() ? msg.get(i) : "";
     }
 
-    private synchronized boolean isDatabaseGone() {
-        return databaseGone;
+    /**
+     * What sguild's query gets from its dead database handle, null while the database is there: the
+     * first query after the restart "Lost connection…", every later one "Server has gone away". The
+     * failing query of a RegisterAgent (GetSensorID) is a Tcl error: no AgentInfo.
+     */
+    private synchronized String deadHandle() {
+        if (!databaseGone) {
+            return null;
+        }
+        String reason = lostConnectionSaid ? "Server has gone away" : "Lost connection to server during query";
+        lostConnectionSaid = true;
+        return "mysqlexec/db server: " + reason;
     }
 
     private synchronized boolean closeNow(int eventsHere) {
@@ -399,11 +409,10 @@ public final class FakeSguild implements Closeable {
         } catch (SguildGenericEvent.TclError tclError) {
             return null;
         }
-        if (databaseGone) {
+        String dead = deadHandle();
+        if (dead != null) {
             transientFailures++;
-            String reason = lostConnectionSaid ? "Server has gone away" : "Lost connection to server during query";
-            lostConnectionSaid = true;
-            return List.of("Failed", "mysqlexec/db server: " + reason);
+            return List.of("Failed", dead);
         }
         String broken = e.eventInsertError();
         if (broken != null) {

@@ -1,12 +1,10 @@
 package net.sguil.bridge.sguil.agent;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What sguild 1.0.0 makes of the 18 fields of a {@code GenericEvent} before MariaDB sees them
@@ -27,10 +25,9 @@ final class SguildGenericEvent {
             + " manual that corresponds to your MariaDB server version for the right syntax to use near '";
     /** MariaDB quotes at most this many characters of the statement after a syntax error ({@code %-.80T}). */
     private static final int NEAR = 80;
-    /** The forms of {@code clock scan} the agents send (a full timestamp, without seconds, a bare day). */
-    private static final List<DateTimeFormatter> CLOCK_SCAN = List.of(
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withResolverStyle(ResolverStyle.STRICT));
+    private static final Pattern CLOCK_SCAN =
+            Pattern.compile("([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?: ([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?");
+    private static final Pattern TCL_INTEGER = Pattern.compile("([+-]?)(0x[0-9a-fA-F]{1,15}|[0-9]{1,18})");
     private static final long INT_UNSIGNED_MAX = 0xFFFF_FFFFL;
 
     final List<String> fields;
@@ -153,26 +150,41 @@ final class SguildGenericEvent {
         double d = 0;
         double[] weight = {16777216.0, 65536.0, 256.0, 1};
         for (int i = 0; i < 4; i++) {
-            if (i >= p.length || !p[i].matches("[+-]?[0-9]+")) {
-                throw new TclError("syntax error in expression");
-            }
-            d += Long.parseLong(p[i]) * weight[i];
+            d += tclInteger(i < p.length ? p[i] : "") * weight[i];
         }
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? (long) d + ".0" : Double.toString(d);
     }
 
+    /**
+     * The day {@code clock scan} gives {@code YYYY-MM-DD[ HH:MM[:SS]]}: it does not check the date but
+     * rolls it over (November 31 is December 1), and a time out of range lands a second before the
+     * day began. Other forms are a Tcl error here (Tcl also reads words such as "yesterday").
+     */
     private static LocalDate clockScan(String ts) throws TclError {
-        for (DateTimeFormatter f : CLOCK_SCAN) {
-            try {
-                return LocalDateTime.parse(ts, f).toLocalDate();
-            } catch (DateTimeParseException next) {
-                // the next form
-            }
-        }
-        try {
-            return LocalDate.parse(ts);
-        } catch (DateTimeParseException e) {
+        Matcher m = CLOCK_SCAN.matcher(ts);
+        if (!m.matches()) {
             throw new TclError("unable to convert date-time string \"" + ts + "\"");
+        }
+        LocalDate day = LocalDate.of(Integer.parseInt(m.group(1)), 1, 1).plusMonths(Integer.parseInt(m.group(2)) - 1)
+                .plusDays(Integer.parseInt(m.group(3)) - 1);
+        boolean timeInRange = m.group(4) == null || (Integer.parseInt(m.group(4)) < 24 && Integer.parseInt(m.group(5)) < 60
+                && (m.group(6) == null || Integer.parseInt(m.group(6)) < 60));
+        return timeInRange ? day : day.minusDays(1);
+    }
+
+    /** An integer as Tcl's {@code expr} reads it: decimal, {@code 0x} hex, a leading 0 octal. */
+    private static long tclInteger(String s) throws TclError {
+        Matcher m = TCL_INTEGER.matcher(s);
+        if (!m.matches()) {
+            throw new TclError("syntax error in expression");
+        }
+        String digits = m.group(2);
+        int radix = digits.startsWith("0x") ? 16 : digits.length() > 1 && digits.startsWith("0") ? 8 : 10;
+        try {
+            long v = Long.parseLong(radix == 16 ? digits.substring(2) : digits, radix);
+            return "-".equals(m.group(1)) ? -v : v;
+        } catch (NumberFormatException e) {
+            throw new TclError("expected integer but got \"" + s + "\"");
         }
     }
 
