@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * compiled, the outbox opened or sguild connected: with {@code reader.start_at_now}, every row
  * stored from then on is read, none of those stored while the daemon gets going falls behind the
  * position. Later starts find the position files and leave them alone. If the database does not
- * answer yet, the engine loop takes the positions when it first reaches it.
+ * answer yet, the engine loop takes the positions when it first reaches it (and reports the
+ * database then; a configuration error found after this point stays the one line the operator sees).
  */
 final class FirstRunPositions {
     private static final Logger LOG = LoggerFactory.getLogger(FirstRunPositions.class);
@@ -35,7 +36,8 @@ final class FirstRunPositions {
             new EventReader(c, state.resolve(EVENT), settings.sensors(), settings.readerLimits()).start();
             new SancpReader(c, state.resolve(SANCP), settings.sensors(), settings.readerLimits()).start();
         } catch (DbUnreachableException | SQLException e) {
-            LOG.warn("the readers' first positions are taken when the database answers: {}", e.getMessage());
+            // not an error yet: the engine loop reports the database when its polls fail
+            LOG.debug("the readers' first positions are taken when the database answers: {}", e.getMessage());
         }
     }
 }
