@@ -49,6 +49,7 @@ public final class BridgeDaemon {
     /** Builds everything (rules that do not compile stop it here) and starts following Sguil. */
     public static BridgeDaemon start(BridgeConfig config) throws ConfigException, IOException, RuleBuildException {
         DaemonSettings settings = DaemonSettings.from(config);
+        FirstRunPositions.take(settings);
         BridgeDaemon d = new BridgeDaemon(settings, KnowledgeBaseLoader.load(settings.ruleDirs()));
         d.loop.start();
         LOG.info("sguil-bridge running: rules {}, state {}, delivery {}", settings.ruleDirs(), settings.stateDir(),

@@ -147,9 +147,9 @@ final class EngineLoop {
         }
         connection = settings.db().connect();
         Path state = settings.stateDir();
-        events = new EventReader(connection, state.resolve("event.position"), settings.sensors(),
+        events = new EventReader(connection, state.resolve(FirstRunPositions.EVENT), settings.sensors(),
                 settings.readerLimits());
-        sessions = new SancpReader(connection, state.resolve("sancp.position"), settings.sensors(),
+        sessions = new SancpReader(connection, state.resolve(FirstRunPositions.SANCP), settings.sensors(),
                 settings.readerLimits());
         history = new HistoryReader(connection, state.resolve("history.position"), settings.sensors(),
                 settings.readerLimits());

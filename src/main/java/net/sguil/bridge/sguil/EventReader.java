@@ -117,6 +117,11 @@ public final class EventReader extends IncrementalReader<SguilAlert, Long> {
                     }
                 }
             }
+        } catch (SQLException e) {
+            if (!SqlErrors.isNoSuchTable(e)) {
+                throw e;
+            }
+            return; // no event table yet: no history
         }
         all.sort(Comparator.comparing(SguilAlert::getTimestamp).thenComparing(SguilAlert::getCid));
         all.forEach(sink);

@@ -86,13 +86,25 @@ abstract class IncrementalReader<R, C> {
         if (!started && firstRun) {
             if (limits.startAtNow()) {
                 for (Map.Entry<Integer, String> s : sids.entrySet()) {
-                    cursors.putIfAbsent(s.getKey(), atEnd(s.getKey(), s.getValue()));
+                    cursors.putIfAbsent(s.getKey(), endOrFresh(s.getKey(), s.getValue()));
                 }
             }
             save();
         }
         started = true;
         return sids;
+    }
+
+    /** The sid's end; before any row when the table does not exist yet (sguild creates it with its first row). */
+    private C endOrFresh(int sid, String sensor) throws SQLException {
+        try {
+            return atEnd(sid, sensor);
+        } catch (SQLException e) {
+            if (!SqlErrors.isNoSuchTable(e)) {
+                throw e;
+            }
+            return fresh();
+        }
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.sguil.bridge.state.CrashPoint;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,10 +44,8 @@ class BridgeKilledTest {
     }
 
     /**
-     * Passes on today's code only by accident: the position is saved while the pcap analyses the
-     * alerts asked for are only in memory, and what rescues them is the restart's baseline replay,
-     * which acts on the replayed alerts (the fault FreshStateTest shows). Fixing the replay alone
-     * makes this test fail.
+     * The pcap analyses the alerts asked for are in the action journal before the position moves
+     * past the alerts: the restart carries them out (its baseline replay raises nothing).
      */
     @Test
     void killedRightAfterTheEventReaderReadPutAlertsThePutsAreStillAnalysed() throws Exception {
@@ -62,9 +59,8 @@ class BridgeKilledTest {
         }
     }
 
-    /** Fails on today's code: the sancp position is saved while the SMTP extractions it asked for are only in memory. */
+    /** The SMTP extractions the sessions asked for are in the action journal before the sancp position moves. */
     @Test
-    @Tag("issue10-open")
     void killedRightAfterTheSancpReaderReadTheSessionsAreStillExtracted() throws Exception {
         try (Site site = SGUILD.site(dir, "b3")) {
             List<SensorTraffic.Mail> mails = site.traffic.mails("b3", 4, t0, 8_000_000_001L);

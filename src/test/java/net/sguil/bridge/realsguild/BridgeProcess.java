@@ -17,6 +17,13 @@ import net.sguil.bridge.daemon.StatusFile;
  * installation, each start marked, so a test can wait for a line this start logged.
  */
 final class BridgeProcess implements AutoCloseable {
+    /**
+     * The product's logging (to stderr, here the log), not the tests' logback-test.xml, which the
+     * test class path would otherwise pick and which sends everything to target/test.log: the
+     * scenarios synchronise on what the bridge logs.
+     */
+    private static final String PRODUCT_LOGGING = java.util.Objects.requireNonNull(
+            BridgeProcess.class.getClassLoader().getResource("logback.xml"), "logback.xml on the class path").toString();
     private final Process process;
     private final Path log;
     private final long logStart;
@@ -35,8 +42,8 @@ final class BridgeProcess implements AutoCloseable {
                 java.nio.file.StandardOpenOption.APPEND);
         long logStart = Files.size(log);
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "net.sguil.bridge.cli.Main", "run",
-                "--config", config.toString())
+                "-Xmx256m", "-Dlogback.configurationFile=" + PRODUCT_LOGGING, "-cp", System.getProperty("java.class.path"),
+                "net.sguil.bridge.cli.Main", "run", "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         return new BridgeProcess(pb.start(), log, logStart, stateDir);
@@ -86,9 +93,23 @@ final class BridgeProcess implements AutoCloseable {
         }
     }
 
-    long statusNumber(String field) {
+    /** A number of the last status, named by its path ({@code rules.concluded}); -1 before the first status. */
+    long statusNumber(String path) {
         Map<String, Object> s = status();
-        return s == null ? -1 : ((Number) s.get(field)).longValue();
+        return s == null ? -1 : ((Number) field(s, path)).longValue();
+    }
+
+    /** The value at a dotted path of a status ({@code delivery.outbox_depth}); a missing field fails at once. */
+    @SuppressWarnings("unchecked")
+    static Object field(Map<String, Object> status, String path) {
+        Object v = status;
+        for (String name : path.split("\\.")) {
+            v = ((Map<String, Object>) v).get(name);
+            if (v == null) {
+                throw new AssertionError("status.json has no " + path + ": " + status);
+            }
+        }
+        return v;
     }
 
     /** Registered with sguild: the status says connected. */
@@ -96,20 +117,16 @@ final class BridgeProcess implements AutoCloseable {
         Await.until("the bridge to register with sguild", () -> {
             checkAlive();
             Map<String, Object> s = status();
-            return s != null && Boolean.TRUE.equals(s.get("connected"));
+            return s != null && Boolean.TRUE.equals(field(s, "delivery.connected"));
         });
     }
 
-    /** The bridge has polled the event table once: its reader wrote its first position. */
-    void awaitFirstEventPoll() throws InterruptedException {
-        Await.until("the bridge's first poll of the event table", () -> {
+    /** The bridge has taken its position in the event table: its reader wrote it (on a first run, at start). */
+    void awaitEventPosition() throws InterruptedException {
+        Await.until("the bridge's position in the event table", () -> {
             checkAlive();
-            return hasPolledEvents();
+            return Files.exists(stateDir.resolve("event.position"));
         });
-    }
-
-    boolean hasPolledEvents() {
-        return Files.exists(stateDir.resolve("event.position"));
     }
 
     private void checkAlive() {

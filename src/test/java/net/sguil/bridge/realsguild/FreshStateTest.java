@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * baselines and must not report any of it again. A PUT arriving afterwards is reported once; its
  * analysis queues behind anything the replay asked for, so when its event is in sguild, the
  * replay's consequences are too.
- *
- * <p>Fails on today's code: the replay acts (re-analyses the old PUTs, raises the spike again).
  */
 class FreshStateTest {
     private static final String SCAN = "SCAN nmap XMAS";
@@ -30,7 +27,6 @@ class FreshStateTest {
     Path dir;
 
     @Test
-    @Tag("issue10-open")
     void aFreshStateDirectoryReportsNothingOfTheHistoryAgain() throws Exception {
         Instant t0 = Instant.now().minus(4, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         try (Site site = SGUILD.site(dir, "e")) {
@@ -51,7 +47,7 @@ class FreshStateTest {
 
             site.set("state.dir", "state-after-loss").set("reader.start_at_now", null);
             BridgeProcess second = site.start();
-            second.awaitFirstEventPoll();
+            second.awaitEventPosition();
             SensorTraffic.Put marker = site.traffic.puts("e-after", 1, t0.plusSeconds(60)).get(0);
             site.snort().send(marker.alert());
             expected.add(marker.conclusion());

@@ -36,6 +36,62 @@ final class ProtocolProbe {
         return p.out;
     }
 
+    /** What makes the server's database go away under it (a MariaDB restart; the fake's switch). */
+    @FunctionalInterface
+    interface DatabaseRestart {
+        void run() throws Exception;
+    }
+
+    /**
+     * The answers after the server's database restarted under it (harness/PROTOCOL.md §4): on a
+     * connection registered before, then on a new one (a PING fences its RegisterAgent, which may
+     * get no answer but still registers the socket).
+     */
+    static List<String> afterDatabaseRestart(int port, Path pem, DatabaseRestart restart) throws Exception {
+        ProtocolProbe p = new ProtocolProbe(port, pem);
+        p.deadHandle(restart);
+        return p.out;
+    }
+
+    private void deadHandle(DatabaseRestart restart) throws Exception {
+        try (SensorConnection c = SensorConnection.open(port, pem, SensorConnection.VERSION, true)) {
+            String info = first(c, "RegisterAgent probe deadsensor ProbeNet");
+            sid = Long.parseLong(info.split(" ")[4]);
+            record("register", info);
+            restart.run();
+            record("PING", first(c, "PING"));
+            record("event", first(c, deadEvent(1)));
+            record("next event", first(c, deadEvent(2)));
+            try (SensorConnection d = SensorConnection.open(port, pem, SensorConnection.VERSION, true)) {
+                d.timeout(Duration.ofSeconds(5)); // an answer that has not come by then is not coming
+                d.send("RegisterAgent probe deadsensor ProbeNet");
+                record("RegisterAgent on a new connection", untilPong(d));
+                record("event on the new connection", first(d, deadEvent(3)));
+            }
+        }
+    }
+
+    private String deadEvent(int cid) {
+        return event("0", "misc-activity", "deadsensor", DAY + " 12:00:0" + cid, Long.toString(sid), Long.toString(cid), MSG,
+                "10.0.0.1", "78");
+    }
+
+    /** Sends PING; the answer is what came before its PONG. */
+    private static String untilPong(SensorConnection c) throws IOException {
+        c.send("PING");
+        List<String> got = new ArrayList<>();
+        while (true) {
+            String l = nextOrClosed(c);
+            if (l.equals("PONG")) {
+                return got.isEmpty() ? "<no reply>" : String.join(" | ", got);
+            }
+            got.add(l);
+            if (l.startsWith("<closed")) {
+                return String.join(" | ", got);
+            }
+        }
+    }
+
     private static String event(String status, String cls, String host, String ts, String sid, String cid, String msg,
                                 String src, String detail) {
         return "GenericEvent " + status + " 3 " + cls + " " + host + " {" + ts + "} " + sid + " " + cid + " 0 " + msg + " "
@@ -116,7 +172,8 @@ final class ProtocolProbe {
 
     private void record(String probe, String answer) {
         String a = answer.replaceFirst("^(AgentInfo \\S+ \\S+ \\S+ )\\d+ ", "$1<sid> ")
-                .replace("'" + sid + "-", "'<sid>-");
+                .replace("'" + sid + "-", "'<sid>-")
+                .replace("} " + sid + " ", "} <sid> "); // the sensorID after the timestamp, echoed by Invalid length
         out.add(probe + ": " + a);
     }
 

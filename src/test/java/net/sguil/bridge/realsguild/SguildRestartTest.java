@@ -33,7 +33,7 @@ class SguildRestartTest {
             sguild.stopSguild();
             expected.addAll(site.storeBehindSguild("c", 20, t0.plusSeconds(30)));
             Await.until("the bridge to conclude while sguild is away",
-                    () -> bridge.statusNumber("events_concluded") >= expected.size());
+                    () -> bridge.statusNumber("rules.concluded") >= expected.size());
             sguild.startSguild();
             site.snort().reconnect();
             site.awaitConclusions(bridge, expected);

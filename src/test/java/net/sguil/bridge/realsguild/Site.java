@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -209,14 +208,16 @@ final class Site implements AutoCloseable {
 
     /** The counters that move while the bridge works; null while it has work in hand. */
     private static Map<String, Object> progress(Map<String, Object> s) {
-        if (s == null || ((Number) s.get("outbox_depth")).longValue() > 0
-                || ((Number) s.get("actions_queued")).longValue() > 0 || !Boolean.TRUE.equals(s.get("connected"))) {
+        if (s == null || ((Number) BridgeProcess.field(s, "delivery.outbox_depth")).longValue() > 0
+                || ((Number) BridgeProcess.field(s, "actions.pending")).longValue() > 0
+                || !Boolean.TRUE.equals(BridgeProcess.field(s, "delivery.connected"))) {
             return null;
         }
         Map<String, Object> p = new LinkedHashMap<>();
-        for (String k : List.of("facts_in", "actions_done", "actions_failed", "actions_dropped", "events_concluded",
-                "events_delivered", "events_failed")) {
-            p.put(k, Objects.requireNonNull(s.get(k), k));
+        for (String k : List.of("intake.alerts", "intake.sessions", "actions.done", "actions.failed", "actions.dropped",
+                "rules.concluded", "delivery.submitted", "delivery.confirmed", "delivery.already_stored",
+                "delivery.transient_failures", "delivery.refused")) {
+            p.put(k, BridgeProcess.field(s, k));
         }
         return p;
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,6 +142,22 @@ class EventReaderTest {
         r.history(Instant.parse("2006-06-14T00:00:00Z"), replayed::add);
         assertThat(keys(replayed)).containsExactly("1.3", "1.4");
         assertThat(keys(pollAll(r))).containsExactly("1.5");
+    }
+
+    /** sguild creates {@code event} with the first alert: before that there is no end to start at and no history. */
+    @Test
+    void aFirstStartAtNowBeforeSguildHasAnEventTableReadsWhatComes() throws Exception {
+        int s1 = data.sensor("s1");
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE event");
+        }
+        EventReader r = new EventReader(c, state, Set.of(), ReaderLimits.DEFAULTS);
+        List<SguilAlert> replayed = new ArrayList<>();
+        r.history(Instant.parse("2006-06-14T00:00:00Z"), replayed::add);
+        assertThat(replayed).isEmpty();
+        assertThat(state).as("the position is taken, before any row").exists();
+        data.events("s1", s1, 1, 2, "FIRST", 1, "2006-06-15T10:00:00Z");
+        assertThat(keys(pollAll(r))).containsExactly("1.1", "1.2");
     }
 
     @Test

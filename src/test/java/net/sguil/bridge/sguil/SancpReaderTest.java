@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,5 +161,20 @@ class SancpReaderTest {
         List<Long> ids = new ArrayList<>();
         r.poll(s -> ids.add(s.getSancpId()), Durable.NONE);
         assertThat(ids).containsExactly(2L);
+    }
+
+    /** sguild creates {@code sancp} with loaderd's first file: before that a first start at now has nothing to skip. */
+    @Test
+    void aFirstStartAtNowBeforeSguildHasASancpTableReadsWhatComes() throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE sancp");
+        }
+        SancpReader r = new SancpReader(c, state, Set.of(), ReaderLimits.DEFAULTS);
+        r.start();
+        assertThat(state).as("the position is taken, before any row").exists();
+        session(1, "2006-06-15T10:00:00Z");
+        List<Long> ids = new ArrayList<>();
+        r.poll(s -> ids.add(s.getSancpId()), Durable.NONE);
+        assertThat(ids).containsExactly(1L);
     }
 }

@@ -12,10 +12,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,11 +30,17 @@ import javax.net.ssl.SSLSocket;
  * <li>{@code ConfirmEvent cid}; {@code Failed {ERROR: Invalid length (N): fields}} for a wrong field
  *     count; {@code Failed {mysqlexec/db server: Duplicate entry 'sid-cid' for key 'PRIMARY'}} for a
  *     cid stored on the same day (another day stores a second row);</li>
- * <li>a {@code '} in the class or hostname breaks sguild's SQL ({@code Failed {... SQL syntax ...}},
- *     nothing stored); one in the detail too, after the event row was stored;</li>
- * <li>no reply at all for a line that is not a Tcl list, a bad IP, a bad timestamp, bad hex in the
- *     message (nothing stored), an unknown sid (stored, then no reply), anything before
+ * <li>what sguild's Tcl and its unescaped SQL make of odd fields ({@link SguildGenericEvent}): a
+ *     {@code '} in any field but the message breaks the INSERT ({@code Failed {... SQL syntax ...
+ *     near '...'}}, quoted as MariaDB quotes it, nothing stored), one in the detail too, after the
+ *     event row was stored; a {@code '} in the hostname only names odd tables; an octet over 255,
+ *     a timestamp without seconds and a non-numeric cid (stored as 0, confirmed as sent) pass;</li>
+ * <li>no reply at all for a line that is not a Tcl list, an IP that is not four numbers, a timestamp
+ *     {@code clock scan} cannot read, bad hex in the message (nothing stored), a status-0 event of a
+ *     sid no RegisterAgent of this sguild named (stored, then no reply), anything before
  *     RegisterAgent and RegisterAgent of agent type {@code data};</li>
+ * <li>lines ended by LF, CRLF or a lone CR; RegisterAgent with missing arguments takes them as
+ *     empty; a connection that sends anything but {@code VersionInfo} first is served in plaintext;</li>
  * <li>class cut at 20 characters, message at 255, the detail (kept as sent) at 65535.</li>
  * </ul>
  * Switches to misbehave: close after N events, go silent, block in the TLS handshake, ignore events,
@@ -50,10 +52,6 @@ import javax.net.ssl.SSLSocket;
  */
 public final class FakeSguild implements Closeable {
     static final String BANNER = "SGUIL-1.0.0 OPENSSL ENABLED";
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
-    private static final String SYNTAX_ERROR = "mysqlexec/db server: You have an error in your SQL syntax; check the"
-            + " manual that corresponds to your MariaDB server version for the right syntax to use near '";
 
     /**
      * One row of the event table, with the message decoded from hex and the detail as sguild keeps
@@ -74,6 +72,7 @@ public final class FakeSguild implements Closeable {
     private final TestCertificate cert;
     private final Map<String, Long> sids = new HashMap<>();
     private final Map<Long, Long> maxCid = new HashMap<>();
+    private final Set<String> netNames = new HashSet<>();
     private final Set<String> keys = new HashSet<>();
     private final List<Stored> stored = new ArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
@@ -104,6 +103,7 @@ public final class FakeSguild implements Closeable {
         port = s.getLocalPort();
         databaseGone = false;
         lostConnectionSaid = false;
+        netNames.clear(); // a new sguild process knows no sensor's net name until it registers
         Thread t = new Thread(() -> acceptLoop(s), "fake-sguild-accept");
         t.setDaemon(true);
         t.start();
@@ -268,7 +268,17 @@ public final class FakeSguild implements Closeable {
             raw.setSoTimeout(10_000);
             raw.getOutputStream().write((BANNER + "\r\n").getBytes(StandardCharsets.US_ASCII));
             // the raw stream is unbuffered: reading the line byte by byte leaves the ClientHello in place
-            if (!("VersionInfo {" + BANNER + "}").equals(readLine(raw.getInputStream()))) {
+            String first = new Lines(raw.getInputStream()).next();
+            if (first == null) {
+                return;
+            }
+            if (!isVersionInfo(first)) {
+                // sguild does not insist on TLS: whatever comes instead of VersionInfo is served in plaintext
+                raw.setSoTimeout(0);
+                session(first, raw.getInputStream(), raw.getOutputStream());
+                return;
+            }
+            if (!("VersionInfo {" + BANNER + "}").equals(first)) {
                 return;
             }
             if (blockHandshake) {
@@ -284,24 +294,36 @@ public final class FakeSguild implements Closeable {
             tls.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
             tls.startHandshake();
             tls.setSoTimeout(0);
-            session(tls.getInputStream(), tls.getOutputStream());
+            session(null, tls.getInputStream(), tls.getOutputStream());
         } catch (IOException e) {
             // the peer went away or we were stopped: a real sguild just forgets the socket too
         }
     }
 
-    private void session(InputStream rawIn, OutputStream out) throws IOException {
-        InputStream in = new BufferedInputStream(rawIn);
-        Long sid = null;
+    private static boolean isVersionInfo(String line) {
+        try {
+            List<String> msg = TclList.parse(line);
+            return !msg.isEmpty() && msg.get(0).equals("VersionInfo");
+        } catch (TclListException e) {
+            return false;
+        }
+    }
+
+    /** sguild's SensorCmdRcvd: {@code first}, if not null, is a line already read. */
+    private void session(String first, InputStream rawIn, OutputStream out) throws IOException {
+        Lines in = new Lines(new BufferedInputStream(rawIn));
+        boolean registered = false;
         int eventsHere = 0;
-        String line;
-        while ((line = readLine(in)) != null) {
+        String line = first;
+        while (line != null || (line = in.next()) != null) {
+            String current = line;
+            line = null;
             if (silent) {
                 continue;
             }
             List<String> msg;
             try {
-                msg = TclList.parse(line);
+                msg = TclList.parse(current);
             } catch (TclListException e) {
                 continue;
             }
@@ -309,13 +331,17 @@ public final class FakeSguild implements Closeable {
                 continue;
             }
             String cmd = msg.get(0);
-            if (cmd.equals("RegisterAgent") && msg.size() == 4) {
-                sid = register(msg.get(2), msg.get(1));
-                if (!msg.get(1).equals("data") && !isDatabaseGone()) {
-                    reply(out, List.of("AgentInfo", msg.get(2), msg.get(1), msg.get(3), Long.toString(sid),
-                            Long.toString(maxCidOf(sid))));
+            if (cmd.equals("RegisterAgent")) {
+                // sguild takes [lindex $data 1..3]: missing ones are empty
+                String type = arg(msg, 1);
+                String sensor = arg(msg, 2);
+                String net = arg(msg, 3);
+                registered = true;
+                if (!type.equals("data") && deadHandle() == null) {
+                    long sid = register(sensor, type);
+                    reply(out, List.of("AgentInfo", sensor, type, net, Long.toString(sid), Long.toString(maxCidOf(sid))));
                 }
-            } else if (sid == null) {
+            } else if (!registered) {
                 continue; // nothing but RegisterAgent counts before registering
             } else if (cmd.equals("PING")) {
                 reply(out, List.of("PONG"));
@@ -335,8 +361,22 @@ public final class FakeSguild implements Closeable {
         }
     }
 
-    private synchronized boolean isDatabaseGone() {
-        return databaseGone;
+    private static String arg(List<String> msg, int i) {
+        return i < msg.size() ? msg.get(i) : "";
+    }
+
+    /**
+     * What sguild's query gets from its dead database handle, null while the database is there: the
+     * first query after the restart "Lost connection…", every later one "Server has gone away". The
+     * failing query of a RegisterAgent (GetSensorID) is a Tcl error: no AgentInfo.
+     */
+    private synchronized String deadHandle() {
+        if (!databaseGone) {
+            return null;
+        }
+        String reason = lostConnectionSaid ? "Server has gone away" : "Lost connection to server during query";
+        lostConnectionSaid = true;
+        return "mysqlexec/db server: " + reason;
     }
 
     private synchronized boolean closeNow(int eventsHere) {
@@ -347,8 +387,11 @@ public final class FakeSguild implements Closeable {
         return false;
     }
 
+    /** sguild's GetSensorID, and the sid's net name remembered by this sguild process (sidNetNameMap). */
     private synchronized long register(String sensor, String type) {
-        return sids.computeIfAbsent(sensor + "/" + type, k -> (long) sids.size() + 1);
+        long sid = sids.computeIfAbsent(sensor + "/" + type, k -> (long) sids.size() + 1);
+        netNames.add(Long.toString(sid));
+        return sid;
     }
 
     private synchronized long maxCidOf(long sid) {
@@ -360,49 +403,41 @@ public final class FakeSguild implements Closeable {
         if (f.size() != 18) {
             return List.of("Failed", "ERROR: Invalid length (" + f.size() + "): " + TclList.encode(f));
         }
-        if (!ipv4(f.get(9)) || !ipv4(f.get(10)) || !f.get(5).matches("[0-9]{1,10}") || !f.get(6).matches("[0-9]{1,10}")) {
+        SguildGenericEvent e;
+        try {
+            e = new SguildGenericEvent(f);
+        } catch (SguildGenericEvent.TclError tclError) {
             return null;
         }
-        LocalDate day;
-        String message;
-        try {
-            day = LocalDateTime.parse(f.get(4), TIMESTAMP).toLocalDate();
-            message = new String(HexFormat.of().parseHex(f.get(8)), StandardCharsets.ISO_8859_1);
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            return null; // a Tcl error in sguild: no reply
-        }
-        if (databaseGone) {
+        String dead = deadHandle();
+        if (dead != null) {
             transientFailures++;
-            String reason = lostConnectionSaid ? "Server has gone away" : "Lost connection to server during query";
-            lostConnectionSaid = true;
-            return List.of("Failed", "mysqlexec/db server: " + reason);
+            return List.of("Failed", dead);
         }
-        for (String unescaped : List.of(f.get(2), f.get(3))) {
-            if (unescaped.contains("'")) {
-                return List.of("Failed", SYNTAX_ERROR + unescaped.substring(unescaped.indexOf('\'') + 1) + "' at line 1");
-            }
+        String broken = e.eventInsertError();
+        if (broken != null) {
+            return List.of("Failed", broken);
         }
-        long sid = Long.parseLong(f.get(5));
-        long cid = Long.parseLong(f.get(6));
-        if (!keys.add(sid + "/" + day + "/" + cid)) {
-            return List.of("Failed", "mysqlexec/db server: Duplicate entry '" + sid + "-" + cid + "' for key 'PRIMARY'");
+        if (!keys.add(e.sid + "/" + e.day + "/" + e.cid)) {
+            return List.of("Failed", "mysqlexec/db server: Duplicate entry '" + e.sid + "-" + e.cid + "' for key 'PRIMARY'");
         }
         String hex = f.get(17).length() > 65535 ? f.get(17).substring(0, 65535) : f.get(17);
-        boolean detailFails = hex.contains("'");
+        String detailBroken = e.dataInsertError(hex);
         List<String> fields = new ArrayList<>(f);
         if (fields.get(2).length() > 20) {
             fields.set(2, fields.get(2).substring(0, 20));
         }
-        stored.add(new Stored(sid, cid, day, List.copyOf(fields), message.length() > 255 ? message.substring(0, 255)
-                : message, detailFails ? null : decodeDetail(hex), System.nanoTime()));
-        maxCid.merge(sid, cid, Math::max);
-        if (detailFails) {
-            return List.of("Failed", SYNTAX_ERROR + hex.substring(hex.indexOf('\'') + 1) + "')' at line 1");
+        stored.add(new Stored(e.sid, e.cid, e.day, List.copyOf(fields),
+                e.message.length() > 255 ? e.message.substring(0, 255) : e.message,
+                detailBroken != null ? null : decodeDetail(hex), System.nanoTime()));
+        maxCid.merge(e.sid, e.cid, Math::max);
+        if (detailBroken != null) {
+            return List.of("Failed", detailBroken);
         }
-        if (!sids.containsValue(sid)) {
+        if (e.realTime() && !netNames.contains(f.get(5))) {
             return null; // stored, then a Tcl error: can't read "sidNetNameMap(sid)"
         }
-        return List.of("ConfirmEvent", Long.toString(cid));
+        return List.of("ConfirmEvent", f.get(6));
     }
 
     private static String decodeDetail(String hex) {
@@ -414,34 +449,39 @@ public final class FakeSguild implements Closeable {
         }
     }
 
-    private static boolean ipv4(String s) {
-        String[] p = s.split("\\.", -1);
-        if (p.length != 4) {
-            return false;
-        }
-        for (String x : p) {
-            if (!x.matches("[0-9]{1,3}") || Integer.parseInt(x) > 255) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static void reply(OutputStream out, List<String> msg) throws IOException {
         out.write((TclList.encode(msg) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
     }
 
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) >= 0 && c != '\n') {
-            b.write(c);
+    /**
+     * Lines as sguild's channels read them ({@code -translation auto}): ended by LF, CRLF or a lone CR.
+     * A CR ends its line at once; an LF right after it is then skipped, so nothing waits for a byte
+     * that may never come.
+     */
+    private static final class Lines {
+        private final InputStream in;
+        private boolean sawCr;
+
+        Lines(InputStream in) {
+            this.in = in;
         }
-        if (c < 0 && b.size() == 0) {
-            return null;
+
+        String next() throws IOException {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            int c;
+            while ((c = in.read()) >= 0) {
+                boolean skip = sawCr && c == '\n';
+                sawCr = c == '\r';
+                if (skip) {
+                    continue;
+                }
+                if (c == '\n' || c == '\r') {
+                    return b.toString(StandardCharsets.ISO_8859_1);
+                }
+                b.write(c);
+            }
+            return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
         }
-        String s = b.toString(StandardCharsets.ISO_8859_1);
-        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 }

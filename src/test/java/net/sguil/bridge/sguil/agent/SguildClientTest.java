@@ -111,9 +111,9 @@ class SguildClientTest extends FakeSguildTestBase {
         try (SguildClient c = SguildClient.connect(cfg)) {
             c.register();
             assertThatThrownBy(() -> c.sendEvent(7, "GenericEvent 0 1 a bridge1 {2026-11-27 23:47:56} 1 7 0 41"
-                    + " 10.0.0.300 10.0.0.2 6 1 2 10001 1 1 {}"))
+                    + " 10.0.0.x 10.0.0.2 6 1 2 10001 1 1 {}"))
                     .as("a bad IP gets no reply at all").isInstanceOf(SocketTimeoutException.class);
-            assertThatThrownBy(() -> c.sendEvent(8, "GenericEvent 0 1 a bridge1 {2026-11-31 23:47:56} 1 8 0 41"
+            assertThatThrownBy(() -> c.sendEvent(8, "GenericEvent 0 1 a bridge1 not-a-time 1 8 0 41"
                     + " 10.0.0.1 10.0.0.2 6 1 2 10001 1 1 {}"))
                     .as("a bad timestamp gets no reply at all").isInstanceOf(SocketTimeoutException.class);
             assertThatThrownBy(() -> c.sendEvent(9, "GenericEvent 0 1 a bridge1 {2026-11-27 23:47:56} 99 9 0 41"
