@@ -8,12 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import net.sguil.bridge.facts.AnalystAction;
 
 /**
@@ -33,10 +33,11 @@ import net.sguil.bridge.facts.AnalystAction;
  * <p>The first run always starts at the end of the table, whatever {@link ReaderLimits#startAtNow()}
  * says: what analysts did before the bridge ran asked nothing of it.
  */
-public final class HistoryReader extends IncrementalReader<AnalystAction, HistoryReader.Cursor> {
+public final class HistoryReader extends IncrementalReader<AnalystAction, WindowCursor<String>> {
     static final int LATENESS_MINUTES = 10;
     private static final Duration LATENESS = Duration.ofMinutes(LATENESS_MINUTES);
-    private static final String HEADER = "# sguil-bridge history reader position: 'w sid epoch' watermarks, 's sid epoch row' rows seen";
+    private static final Pattern KEY = Pattern.compile("-?\\d+:\\d+:\\d+:[0-9a-f]+");
+    private static final String HEADER = "# sguil-bridge history reader position: 'w sid epoch' watermarks, 's sid row epoch' rows seen";
     private static final String QUERY = "SELECT h.cid AS h_cid, h.uid AS h_uid, h.timestamp AS h_time,"
             + " h.status AS h_status, h.comment AS h_comment, u.username AS h_user,"
             + " e.cid, e.signature, e.signature_gen, e.signature_id, e.signature_rev, e.timestamp, e.priority,"
@@ -44,16 +45,6 @@ public final class HistoryReader extends IncrementalReader<AnalystAction, Histor
             + " FROM history h LEFT JOIN user_info u ON u.uid = h.uid"
             + " LEFT JOIN event e ON e.sid = h.sid AND e.cid = h.cid"
             + " WHERE h.sid = ? AND h.timestamp >= ? ORDER BY h.timestamp, h.cid, h.uid, h.status LIMIT ?";
-
-    /** Cursor of one sid: watermark (epoch seconds) and the rows seen at or after its lateness floor. */
-    static final class Cursor {
-        long watermark = Long.MIN_VALUE;
-        final Map<String, Long> seen = new HashMap<>();
-
-        long floor() {
-            return watermark == Long.MIN_VALUE ? 0 : Math.max(0, watermark - LATENESS.toSeconds());
-        }
-    }
 
     /**
      * @param sensors sensor names whose alerts' history is read (empty: all)
@@ -66,13 +57,13 @@ public final class HistoryReader extends IncrementalReader<AnalystAction, Histor
     }
 
     @Override
-    Cursor fresh() {
-        return new Cursor();
+    WindowCursor<String> fresh() {
+        return new WindowCursor<>();
     }
 
     @Override
-    Cursor atEnd(int sid, String sensor) throws SQLException {
-        Cursor c = new Cursor();
+    WindowCursor<String> atEnd(int sid, String sensor) throws SQLException {
+        WindowCursor<String> c = new WindowCursor<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT MAX(timestamp) AS m FROM history WHERE sid = ?")) {
             ps.setInt(1, sid);
             try (ResultSet rs = ps.executeQuery()) {
@@ -98,11 +89,11 @@ public final class HistoryReader extends IncrementalReader<AnalystAction, Histor
      * window are at most {@code seen.size()}, so that many more than a batch always reaches past them.
      */
     @Override
-    void read(int sid, String sensor, Cursor c, List<AnalystAction> out) throws SQLException {
+    void read(int sid, String sensor, WindowCursor<String> c, List<AnalystAction> out) throws SQLException {
         Set<String> taken = new HashSet<>();
         try (PreparedStatement ps = connection.prepareStatement(QUERY)) {
             ps.setInt(1, sid);
-            Rows.setUtc(ps, 2, Instant.ofEpochSecond(c.floor()));
+            Rows.setUtc(ps, 2, Instant.ofEpochSecond(c.floor(LATENESS)));
             ps.setInt(3, (int) Math.min(Integer.MAX_VALUE, (long) limits.batchSize() + c.seen.size()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next() && out.size() < limits.batchSize()) {
@@ -124,30 +115,26 @@ public final class HistoryReader extends IncrementalReader<AnalystAction, Histor
     }
 
     @Override
-    Cursor advance(Cursor c, List<AnalystAction> rows) {
+    WindowCursor<String> advance(WindowCursor<String> c, List<AnalystAction> rows) {
         for (AnalystAction a : rows) {
-            c.seen.put(key(a), a.getTime().getEpochSecond());
-            c.watermark = Math.max(c.watermark, a.getTime().getEpochSecond());
+            c.read(key(a), a.getTime().getEpochSecond(), Long.MAX_VALUE);
         }
-        long floor = c.floor();
-        c.seen.values().removeIf(epoch -> epoch < floor);
+        c.forgetBefore(LATENESS);
         return c;
     }
 
     @Override
-    void write(int sid, Cursor c, List<String> lines) {
-        lines.add("w " + sid + " " + c.watermark);
-        c.seen.forEach((row, epoch) -> lines.add("s " + sid + " " + epoch + " " + row));
+    void write(int sid, WindowCursor<String> c, List<String> lines) {
+        c.write(sid, lines);
     }
 
     @Override
-    void parse(String[] f, Map<Integer, Cursor> into) {
-        if (f[0].equals("w") && f.length == 3) {
-            into.computeIfAbsent(Integer.parseInt(f[1]), k -> new Cursor()).watermark = Long.parseLong(f[2]);
-        } else if (f[0].equals("s") && f.length == 4 && f[3].matches("-?\\d+:\\d+:\\d+:[0-9a-f]+")) {
-            into.computeIfAbsent(Integer.parseInt(f[1]), k -> new Cursor()).seen.put(f[3], Long.parseLong(f[2]));
-        } else {
-            throw new NumberFormatException();
-        }
+    void parse(String[] f, Map<Integer, WindowCursor<String>> into) {
+        WindowCursor.parse(f, into, key -> {
+            if (!KEY.matcher(key).matches()) {
+                throw new NumberFormatException(key);
+            }
+            return key;
+        });
     }
 }

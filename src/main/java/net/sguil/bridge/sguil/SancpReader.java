@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * one window. A session starting more than ten minutes in the future is read once but does not move W.
  * Watermark and set are the cursor {@link IncrementalReader} saves.
  */
-public final class SancpReader extends IncrementalReader<SancpSession, SancpReader.Cursor> {
+public final class SancpReader extends IncrementalReader<SancpSession, WindowCursor<Long>> {
     private static final Logger LOG = LoggerFactory.getLogger(SancpReader.class);
     /**
      * A sensor with a wrong clock (or a forged row) must not push the watermark into the future, or
@@ -49,12 +48,6 @@ public final class SancpReader extends IncrementalReader<SancpSession, SancpRead
             + " src_port, dst_port, src_pkts, src_bytes, dst_pkts, dst_bytes, src_flags, dst_flags FROM sancp"
             + " WHERE sid = ? AND start_time >= ? AND (start_time > ? OR (start_time = ? AND sancpid > ?))"
             + " ORDER BY start_time, sancpid LIMIT ?";
-
-    /** Cursor of one sid: watermark (epoch seconds) and seen sancpid → start epoch second. */
-    static final class Cursor {
-        long watermark = Long.MIN_VALUE;
-        final Map<Long, Long> seen = new HashMap<>();
-    }
 
     private final Clock clock;
 
@@ -74,14 +67,14 @@ public final class SancpReader extends IncrementalReader<SancpSession, SancpRead
     }
 
     @Override
-    Cursor fresh() {
-        return new Cursor();
+    WindowCursor<Long> fresh() {
+        return new WindowCursor<>();
     }
 
     /** The newest session's start, with every row of the lateness window behind it marked as seen. */
     @Override
-    Cursor atEnd(int sid, String sensor) throws SQLException {
-        Cursor c = new Cursor();
+    WindowCursor<Long> atEnd(int sid, String sensor) throws SQLException {
+        WindowCursor<Long> c = new WindowCursor<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT MAX(start_time) AS m FROM sancp WHERE sid = ?")) {
             ps.setInt(1, sid);
             try (ResultSet rs = ps.executeQuery()) {
@@ -95,8 +88,8 @@ public final class SancpReader extends IncrementalReader<SancpSession, SancpRead
 
     /** Collects up to batchSize rows of the window that the cursor has not seen, in (start_time, sancpid) order. */
     @Override
-    void read(int sid, String sensor, Cursor c, List<SancpSession> out) throws SQLException {
-        long floor = c.watermark == Long.MIN_VALUE ? 0 : Math.max(0, c.watermark - limits.sancpLateness().toSeconds());
+    void read(int sid, String sensor, WindowCursor<Long> c, List<SancpSession> out) throws SQLException {
+        long floor = c.floor(limits.sancpLateness());
         Instant afterTime = Instant.ofEpochSecond(floor - 1);
         long afterId = 0;
         Set<Long> taken = new HashSet<>();
@@ -139,19 +132,17 @@ public final class SancpReader extends IncrementalReader<SancpSession, SancpRead
     }
 
     @Override
-    Cursor advance(Cursor c, List<SancpSession> rows) {
+    WindowCursor<Long> advance(WindowCursor<Long> c, List<SancpSession> rows) {
         long cap = clock.instant().plus(MAX_CLOCK_AHEAD).getEpochSecond();
         for (SancpSession s : rows) {
             long start = s.getStartTime().getEpochSecond();
-            c.seen.put(s.getSancpId(), start);
+            c.read(s.getSancpId(), start, cap);
             if (start > cap) {
                 LOG.warn("sancp row {}.{} starts at {}, in the future; it does not move the reader's watermark",
                         s.getSid(), s.getSancpId(), s.getStartTime());
             }
-            c.watermark = Math.max(c.watermark, Math.min(start, cap));
         }
-        long floor = c.watermark - limits.sancpLateness().toSeconds();
-        c.seen.values().removeIf(start -> start < floor);
+        c.forgetBefore(limits.sancpLateness());
         return c;
     }
 
@@ -167,20 +158,12 @@ public final class SancpReader extends IncrementalReader<SancpSession, SancpRead
     }
 
     @Override
-    void write(int sid, Cursor c, List<String> lines) {
-        lines.add("w " + sid + " " + c.watermark);
-        c.seen.forEach((id, start) -> lines.add("s " + sid + " " + id + " " + start));
+    void write(int sid, WindowCursor<Long> c, List<String> lines) {
+        c.write(sid, lines);
     }
 
     @Override
-    void parse(String[] f, Map<Integer, Cursor> into) {
-        if (f[0].equals("w") && f.length == 3) {
-            into.computeIfAbsent(Integer.parseInt(f[1]), k -> new Cursor()).watermark = Long.parseLong(f[2]);
-        } else if (f[0].equals("s") && f.length == 4) {
-            into.computeIfAbsent(Integer.parseInt(f[1]), k -> new Cursor()).seen.put(Long.parseLong(f[2]),
-                    Long.parseLong(f[3]));
-        } else {
-            throw new NumberFormatException();
-        }
+    void parse(String[] f, Map<Integer, WindowCursor<Long>> into) {
+        WindowCursor.parse(f, into, Long::parseLong);
     }
 }
