@@ -26,10 +26,10 @@ class RulesCommandTest {
     void theShippedRulesCompileAndAreListed() {
         assertThat(run("rules", "check", "drl")).isEqualTo(Main.EXIT_OK);
         assertThat(out.toString())
-                .contains("(package net.sguil.bridge.trending)", "(package net.sguil.bridge.smtp)")
+                .contains("(package net.sguil.bridge.trending)", "(package net.sguil.bridge.smtp)", "(package net.sguil.bridge.analyst)")
                 .contains("\"Trending: signature spike\"", "\"SMTP: executable attachment\"")
                 .contains("declare SguilAlert", "declare SancpSession")
-                .containsPattern("OK: 4 file\\(s\\), \\d+ rule\\(s\\), \\d+ declared type\\(s\\)");
+                .containsPattern("OK: 5 file\\(s\\), \\d+ rule\\(s\\), \\d+ declared type\\(s\\)");
     }
 
     @Test
