@@ -2,15 +2,11 @@ package net.sguil.bridge.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import net.sguil.bridge.config.ConfigException;
 import net.sguil.bridge.config.ConfigFile;
 import net.sguil.bridge.analysis.AnalysisLimits;
@@ -100,12 +96,10 @@ public final class ScanCommand implements Callable<Integer> {
             OutputDirectory.prepare(extractDir, "--extract-dir");
         }
         RuleSet rules = RuleLoading.compile(RuleDirectories.withShipped(extraRules), err, "nothing was scanned");
-        boolean temporary = extractDir == null;
-        Path dir = temporary ? Files.createTempDirectory("sguil-bridge-scan-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))) : extractDir;
         int status = Main.EXIT_OK;
         PrintingEventSink sink = new PrintingEventSink(out, json);
-        try (RuleEngine engine = RuleEngine.replay(rules, parameters, sink, ActionHandler.loggingOnly())) {
+        try (WorkDirectory work = WorkDirectory.of(extractDir, "sguil-bridge-scan-");
+             RuleEngine engine = RuleEngine.replay(rules, parameters, sink, ActionHandler.loggingOnly())) {
             FactFeed feed = new FactFeed(batch -> {
                 for (TimedFact f : batch) {
                     engine.insert(f.fact(), f.time());
@@ -117,26 +111,14 @@ public final class ScanCommand implements Callable<Integer> {
                     CaptureInputs.reportTruncation(err, r);
                 }
             };
-            try (ExtractionPipeline pipeline = new ExtractionPipeline(ExtractionConfig.defaults(dir).withLimits(limits), feed)) {
+            try (ExtractionPipeline pipeline = new ExtractionPipeline(ExtractionConfig.defaults(work.path()).withLimits(limits), feed)) {
                 CaptureProcessor processor = new CaptureProcessor(pipeline, true);
                 status = CaptureInputs.processEach(inputs.usable(), err, f -> processor.process(f, b -> { }));
             }
             engine.advanceTo(engine.clock().plus(DRAIN));
-        } finally {
-            if (temporary) {
-                deleteTree(dir);
-            }
         }
         out.flush();
         err.flush();
         return inputs.and(status);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

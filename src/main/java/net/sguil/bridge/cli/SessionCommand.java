@@ -2,17 +2,13 @@ package net.sguil.bridge.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import net.sguil.bridge.analysis.CaptureProcessor;
 import net.sguil.bridge.analysis.CaptureReport;
 import net.sguil.bridge.analysis.ExtractedMessage;
@@ -172,10 +168,9 @@ public final class SessionCommand implements Callable<Integer> {
 
     /** --send: through an outbox of its own (the daemon's may be in use), told what Sguil already holds. */
     private void deliver(DaemonSettings settings, List<SguilEventOut> events, PrintWriter err) throws IOException {
-        Path dir = Files.createTempDirectory("sguil-bridge-send-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         int fresh = 0;
-        try (EventDelivery delivery = settings.openDelivery(dir.resolve("outbox"))) {
+        try (WorkDirectory work = WorkDirectory.of(null, "sguil-bridge-send-");
+             EventDelivery delivery = settings.openDelivery(work.path().resolve("outbox"))) {
             try (Connection c = settings.db().connect()) {
                 delivery.remember(StoredConclusions.read(c, settings.ownSensor(),
                         settings.deliveryLimits().outbox().rememberedConclusions()));
@@ -197,8 +192,6 @@ public final class SessionCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CommandFailure(Main.EXIT_FAILURE, "interrupted while sending");
-        } finally {
-            deleteTree(dir);
         }
         err.println("sguil-bridge: " + fresh + " event(s) sent to Sguil, " + (events.size() - fresh)
                 + " already there");
@@ -319,9 +312,6 @@ public final class SessionCommand implements Callable<Integer> {
     /** Runs the session through extract's report and the rules; returns the session's connections seen. */
     private long analyse(List<Path> files, Target t, DaemonSettings settings, RuleSet rules,
                          List<SguilEventOut> concluded, PrintWriter out, PrintWriter err) throws IOException {
-        boolean temporary = outputDir == null;
-        Path dir = temporary ? Files.createTempDirectory("sguil-bridge-session-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))) : outputDir;
         ExtractionReport report = json ? new JsonExtractionReport(out, err) : new TextExtractionReport(out, err);
         long[] connections = {0};
         PrintingEventSink printer = new PrintingEventSink(out, json);
@@ -337,7 +327,8 @@ public final class SessionCommand implements Callable<Integer> {
                 printer.flush();
             }
         };
-        try (RuleEngine engine = RuleEngine.replay(rules, settings.ruleParameters(), sink, ActionHandler.loggingOnly())) {
+        try (WorkDirectory work = WorkDirectory.of(outputDir, "sguil-bridge-session-");
+             RuleEngine engine = RuleEngine.replay(rules, settings.ruleParameters(), sink, ActionHandler.loggingOnly())) {
             FactFeed feed = new FactFeed(batch -> {
                 for (TimedFact f : batch) {
                     engine.insert(f.fact(), f.time());
@@ -368,25 +359,13 @@ public final class SessionCommand implements Callable<Integer> {
                 }
             };
             try (ExtractionPipeline pipeline = new ExtractionPipeline(
-                    ExtractionConfig.defaults(dir).withLimits(settings.analysisLimits()), feed)) {
+                    ExtractionConfig.defaults(work.path()).withLimits(settings.analysisLimits()), feed)) {
                 new CaptureProcessor(pipeline, true).processSession(files, names(files),
                         next -> new SessionFilter(t.srcIp(), t.srcPort(), t.dstIp(), t.dstPort(), next));
             }
             engine.advanceTo(engine.clock().plus(java.time.Duration.ofDays(1)));
-        } finally {
-            if (temporary) {
-                deleteTree(dir);
-            }
         }
         return connections[0];
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private static String names(List<Path> files) {
