@@ -248,8 +248,7 @@ public final class EventValidator {
         }
         String bytes = new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
         StringBuilder out = new StringBuilder(MAX_NOTE_VALUE + 24);
-        int done = Printable.escape(bytes, Kind.BYTES, Style.MARKUP,
-                unit -> out.length() + unit.length() <= MAX_NOTE_VALUE && out.append(unit) != null);
+        int done = Printable.appendUpTo(out, bytes, Kind.BYTES, Style.MARKUP, MAX_NOTE_VALUE);
         if (done < bytes.length()) {
             out.append("... (").append(bytes.length() - done).append(" more bytes)");
         }

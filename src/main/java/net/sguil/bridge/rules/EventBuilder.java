@@ -153,13 +153,8 @@ public final class EventBuilder {
         StringBuilder s = new StringBuilder();
         for (Object p : parts) {
             String text = p instanceof WireBytes w ? w.latin1() : String.valueOf(p);
-            int done = Printable.escape(text, p instanceof WireBytes ? Kind.BYTES : Kind.CHARACTERS, Style.PLAIN, u -> {
-                if (s.length() + u.length() > MAX_SUMMARY_CHARS) {
-                    return false;
-                }
-                s.append(u);
-                return true;
-            });
+            int done = Printable.appendUpTo(s, text, p instanceof WireBytes ? Kind.BYTES : Kind.CHARACTERS, Style.PLAIN,
+                    MAX_SUMMARY_CHARS);
             if (done < text.length()) {
                 s.append(ELLIPSIS);
                 break;

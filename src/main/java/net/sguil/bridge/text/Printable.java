@@ -73,6 +73,20 @@ public final class Printable {
     }
 
     /**
+     * Appends the escape of {@code value} to {@code out} as long as {@code out} stays within
+     * {@code maxLength} chars, never cutting an escape; returns how many chars of {@code value} went in.
+     */
+    public static int appendUpTo(StringBuilder out, CharSequence value, Kind kind, Style style, int maxLength) {
+        return escape(value, kind, style, unit -> {
+            if (out.length() + unit.length() > maxLength) {
+                return false;
+            }
+            out.append(unit);
+            return true;
+        });
+    }
+
+    /**
      * Hands {@code sink} the escape of each byte or character of {@code value} in order, until it
      * returns false; returns how many chars of {@code value} were handed over (all of them, or
      * where the sink stopped). Null is empty.
