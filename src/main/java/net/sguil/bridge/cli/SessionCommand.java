@@ -38,6 +38,7 @@ import net.sguil.bridge.rules.RuleEngine;
 import net.sguil.bridge.rules.RuleSet;
 import net.sguil.bridge.sguil.DbUnreachableException;
 import net.sguil.bridge.sguil.SessionRows;
+import net.sguil.bridge.text.Printable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -216,7 +217,7 @@ public final class SessionCommand implements Callable<Integer> {
             }
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             throw new CommandFailure(Main.EXIT_BAD_INPUT, (isAlert ? "--alert" : "--sancp") + " "
-                    + printable(id) + ": give it as SID." + (isAlert ? "CID" : "SANCPID") + ", e.g. 3.1234");
+                    + Printable.chars(id) + ": give it as SID." + (isAlert ? "CID" : "SANCPID") + ", e.g. 3.1234");
         }
         try (Connection c = settings.db().connect()) {
             if (isAlert) {
@@ -289,12 +290,8 @@ public final class SessionCommand implements Callable<Integer> {
     }
 
     private CommandFailure badConn() {
-        return new CommandFailure(Main.EXIT_BAD_INPUT, "--conn " + printable(selector.conn)
+        return new CommandFailure(Main.EXIT_BAD_INPUT, "--conn " + Printable.chars(selector.conn)
                 + ": give it as SRC_IP:PORT-DST_IP:PORT, e.g. 10.0.0.5:40001-192.0.2.25:25");
-    }
-
-    private static String printable(String s) {
-        return s.replaceAll("[^\\x20-\\x7e]", "?");
     }
 
     private void savePackets(List<Path> files, Target t, DaemonSettings settings, PrintWriter err) {
