@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import sun.misc.Signal;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         header = "Runs the bridge daemon, which turns Sguil's alerts, sessions and pcaps into events in Sguil.",
@@ -38,6 +37,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StopSignals signals = StopSignals.install();
         BridgeDaemon daemon;
         try {
             daemon = BridgeDaemon.start(BridgeConfig.load(config));
@@ -49,9 +49,7 @@ public final class RunCommand implements Callable<Integer> {
             e.errors().forEach(spec.commandLine().getErr()::println);
             throw new CommandFailure(Main.EXIT_FAILURE, "the rules do not compile; not started");
         }
-        // A signal handler rather than a shutdown hook: a hook cannot make the exit status 0.
-        Signal.handle(new Signal("TERM"), s -> new Thread(daemon::stop, "stop").start());
-        Signal.handle(new Signal("INT"), s -> new Thread(daemon::stop, "stop").start());
+        signals.attach(daemon);
         daemon.awaitStop();
         return Main.EXIT_OK;
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.sguil.bridge.config.BridgeConfig;
 import net.sguil.bridge.config.ConfigException;
 import net.sguil.bridge.delivery.EventDelivery;
@@ -33,7 +34,8 @@ public final class BridgeDaemon {
     private final ActionQueue queue;
     private final EngineLoop loop;
     private final RuleWatcher watcher;
-    private volatile boolean stopping;
+    /** SIGTERM and SIGINT may both arrive, each on a thread of its own: one of them stops. */
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     private BridgeDaemon(DaemonSettings settings, RuleSet rules) throws IOException {
         Path state = Files.createDirectories(settings.stateDir());
@@ -62,10 +64,9 @@ public final class BridgeDaemon {
      * fire what is pending, wait briefly for the outbox to drain (what remains is in its journal), stop.
      */
     public void stop() {
-        if (stopping) {
+        if (!stopping.compareAndSet(false, true)) {
             return;
         }
-        stopping = true;
         LOG.info("stopping: intake closed");
         try {
             watcher.close();

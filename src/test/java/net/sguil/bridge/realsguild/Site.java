@@ -228,7 +228,7 @@ final class Site implements AutoCloseable {
      */
     Tally finish(BridgeProcess bridge, Collection<Conclusion> expected) throws InterruptedException, SQLException {
         awaitConclusions(bridge, expected);
-        // until it says it runs, it has no SIGTERM handler yet: the JVM's default would end it with 143
+        // a SIGTERM while the JVM itself starts would meet the default handler (exit 143)
         bridge.awaitLog("sguil-bridge running");
         int exit = bridge.terminate();
         if (exit != 0) {
