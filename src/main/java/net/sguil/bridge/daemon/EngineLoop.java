@@ -151,7 +151,7 @@ final class EngineLoop {
                 settings.readerLimits());
         sessions = new SancpReader(connection, state.resolve(FirstRunPositions.SANCP), settings.sensors(),
                 settings.readerLimits());
-        history = new HistoryReader(connection, state.resolve("history.position"), settings.sensors(),
+        history = new HistoryReader(connection, state.resolve(FirstRunPositions.HISTORY), settings.sensors(),
                 settings.readerLimits());
         databaseConnected = true;
         LOG.info("connected to the database at {}:{}", settings.db().host(), settings.db().port());

@@ -80,6 +80,7 @@ public final class EventValidator {
         int proto = (int) number("IP protocol", ev.getIpProto(), 255, notes);
         int srcPort = (int) number("Source port", ev.getSrcPort(), 65535, notes);
         int dstPort = (int) number("Destination port", ev.getDstPort(), 65535, notes);
+        long refId = number("Refers to cid", ev.getRefId(), MAX_UNSIGNED_INT, notes);
         long src = Ipv4.valueOf(ev.getSrcIp());
         long dst = Ipv4.valueOf(ev.getDstIp());
         if ((src < 0 && present(ev.getSrcIp())) || (dst < 0 && present(ev.getDstIp()))) {
@@ -89,7 +90,7 @@ public final class EventValidator {
         }
         String detail = detail(ev, notes);
         return new Storable(new StorableEvent(signature, priority, sigClass, generator, signatureId, revision, ts,
-                Math.max(0, src), srcPort, Math.max(0, dst), dstPort, proto,
+                Math.max(0, src), srcPort, Math.max(0, dst), dstPort, proto, refId,
                 HexFormat.of().formatHex(detail.getBytes(StandardCharsets.UTF_8))), List.copyOf(notes.names));
     }
 

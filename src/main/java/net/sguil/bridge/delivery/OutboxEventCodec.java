@@ -15,7 +15,9 @@ import net.sguil.bridge.facts.SguilEventOut;
  */
 final class OutboxEventCodec {
     static final int MAX_FIELD_CHARS = 65_536;
-    private static final int VERSION = 1;
+    /** Version 2 added the refID; version 1 records (from an outbox written before) decode with refID 0. */
+    private static final int VERSION = 2;
+    private static final int WITHOUT_REF_ID = 1;
 
     private OutboxEventCodec() {
     }
@@ -41,6 +43,7 @@ final class OutboxEventCodec {
             writeText(out, e.getEvidenceKey());
             writeText(out, e.getDetail());
             writeText(out, e.getHtmlDetail());
+            out.writeLong(e.getRefId());
         } catch (IOException impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -49,7 +52,7 @@ final class OutboxEventCodec {
 
     static SguilEventOut decode(DataInputStream in) throws IOException {
         int version = in.readUnsignedByte();
-        if (version != VERSION) {
+        if (version != VERSION && version != WITHOUT_REF_ID) {
             throw new IOException("outbox event in unknown format version " + version);
         }
         String signature = readText(in);
@@ -68,11 +71,12 @@ final class OutboxEventCodec {
         String key = readText(in);
         String detail = readText(in);
         String html = readText(in);
+        long refId = version == WITHOUT_REF_ID ? 0 : in.readLong();
         if (signature == null) {
             throw new IOException("outbox event without a signature");
         }
         return new SguilEventOut(signature, priority, sigClass, gen, sig, rev, ts, srcIp, srcPort, dstIp, dstPort,
-                proto, rule, key, detail, html);
+                proto, rule, key, detail, html, null, refId);
     }
 
     private static void writeText(DataOutputStream out, String s) throws IOException {

@@ -29,19 +29,20 @@ public final class SguilEventOut {
     private final String detail;
     private final String htmlDetail;
     private final String summary;
+    private final long refId;
 
-    /** A conclusion without a {@link #getSummary() summary} (as the outbox keeps it: sguild has no use for one). */
+    /** A conclusion without a {@link #getSummary() summary} (sguild has no use for one) that refers to no alert. */
     public SguilEventOut(String signature, int priority, String sigClass, long generatorId, long signatureId,
                          long revision, Instant timestamp, String srcIp, int srcPort, String dstIp, int dstPort,
                          int ipProto, String rule, String evidenceKey, String detail, String htmlDetail) {
         this(signature, priority, sigClass, generatorId, signatureId, revision, timestamp, srcIp, srcPort, dstIp,
-                dstPort, ipProto, rule, evidenceKey, detail, htmlDetail, null);
+                dstPort, ipProto, rule, evidenceKey, detail, htmlDetail, null, 0);
     }
 
     public SguilEventOut(String signature, int priority, String sigClass, long generatorId, long signatureId,
                          long revision, Instant timestamp, String srcIp, int srcPort, String dstIp, int dstPort,
                          int ipProto, String rule, String evidenceKey, String detail, String htmlDetail,
-                         String summary) {
+                         String summary, long refId) {
         this.signature = Objects.requireNonNull(signature, "signature");
         this.priority = priority;
         this.sigClass = sigClass;
@@ -59,6 +60,7 @@ public final class SguilEventOut {
         this.detail = detail;
         this.htmlDetail = htmlDetail;
         this.summary = summary;
+        this.refId = refId;
     }
 
     public String getSignature() { return signature; }
@@ -84,4 +86,9 @@ public final class SguilEventOut {
     public String getHtmlDetail() { return htmlDetail; }
     /** What happened, in one printable line for a table (e.g. {@code refused 405, PUT /index.html}); null when the rule gave none. */
     public String getSummary() { return summary; }
+    /**
+     * The cid of the Sguil alert this event answers (GenericEvent's refID, stored as the event row's
+     * {@code unified_event_ref}); 0 when it answers none.
+     */
+    public long getRefId() { return refId; }
 }

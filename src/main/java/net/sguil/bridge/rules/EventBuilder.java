@@ -43,6 +43,7 @@ public final class EventBuilder {
     private int ipProto;
     private String evidenceKey;
     private String summary;
+    private long refId;
     private final DetailTable detail = new DetailTable();
 
     private EventBuilder(String rule, long signatureId, long revision, String signature) {
@@ -136,6 +137,15 @@ public final class EventBuilder {
     }
 
     /**
+     * The cid of the Sguil alert this event answers (an analyst's request): sguild stores it as the
+     * event's {@code unified_event_ref}, so the answer can be joined to the alert it is about.
+     */
+    public EventBuilder refersTo(long alertCid) {
+        this.refId = alertCid;
+        return this;
+    }
+
+    /**
      * A labelled value of the detail: text, {@link #wire(String) wire bytes}, or a collection (each
      * element on a line of its own, at most 20); cut after 512 characters of its escaped form.
      */
@@ -223,6 +233,6 @@ public final class EventBuilder {
         }
         return new SguilEventOut(signature, priority, sigClass, SguilEventOut.BRIDGE_GENERATOR_ID, signatureId,
                 revision, timestamp, srcIp, srcPort, dstIp, dstPort, ipProto, rule, evidenceKey, detail.text(),
-                detail.html(), summary);
+                detail.html(), summary, refId);
     }
 }

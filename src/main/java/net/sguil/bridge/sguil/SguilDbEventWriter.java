@@ -110,7 +110,7 @@ public final class SguilDbEventWriter {
         String sql = "INSERT INTO " + table.quoted() + " (sid, cid, signature, signature_gen, signature_id,"
                 + " signature_rev, timestamp, unified_event_id, unified_event_ref, unified_ref_time, priority, class,"
                 + " status, src_ip, dst_ip, src_port, dst_port, icmp_type, icmp_code, ip_proto)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)";
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             int i = 1;
             ps.setInt(i++, sensorId);
@@ -121,6 +121,7 @@ public final class SguilDbEventWriter {
             ps.setLong(i++, v.revision());
             Rows.setUtc(ps, i++, ts);
             ps.setLong(i++, cid);
+            ps.setLong(i++, v.refId());
             Rows.setUtc(ps, i++, ts);
             ps.setInt(i++, v.priority());
             ps.setString(i++, v.sigClass());

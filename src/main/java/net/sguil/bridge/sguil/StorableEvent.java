@@ -15,11 +15,13 @@ import java.time.ZoneOffset;
  * @param timestamp whole seconds, from 1970 to 9999 (what sguild's {@code clock scan} and DATETIME take)
  * @param srcIp IPv4 as an unsigned number ({@code 0} for none)
  * @param srcPort stored only for TCP and UDP ({@link #hasPorts()})
+ * @param refId GenericEvent's refID, stored as {@code unified_event_ref}: the cid of the alert this
+ *     event answers, 0 for none
  * @param hexDetail lower-case hex of the detail's bytes, at most {@value #MAX_DETAIL_HEX} digits
  */
 public record StorableEvent(String signature, int priority, String sigClass, long generatorId, long signatureId,
                             long revision, Instant timestamp, long srcIp, int srcPort, long dstIp, int dstPort,
-                            int ipProto, String hexDetail) {
+                            int ipProto, long refId, String hexDetail) {
     public static final int MAX_SIGNATURE = 255;
     public static final int MAX_CLASS = 20;
     /**
@@ -39,7 +41,7 @@ public record StorableEvent(String signature, int priority, String sigClass, lon
         require(sigClass != null && sigClass.matches("[a-z0-9-]{1," + MAX_CLASS + "}"), "class");
         require(timestamp != null && timestamp.getNano() == 0 && !timestamp.isBefore(EARLIEST)
                 && !timestamp.isAfter(LATEST), "timestamp");
-        for (long v : new long[] {generatorId, signatureId, revision, srcIp, dstIp}) {
+        for (long v : new long[] {generatorId, signatureId, revision, srcIp, dstIp, refId}) {
             require(v >= 0 && v <= MAX_UNSIGNED_INT, "unsigned number");
         }
         require(srcPort >= 0 && srcPort <= 65535 && dstPort >= 0 && dstPort <= 65535, "port");

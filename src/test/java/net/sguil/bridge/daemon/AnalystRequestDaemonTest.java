@@ -56,15 +56,21 @@ class AnalystRequestDaemonTest extends DaemonTestBase {
         fx.writeCapture();
         writeSmtpAlert();
         Path config = fx.writeConfig();
+        try (Connection c = fx.db.connect()) {
+            // before the bridge ever ran: asks nothing of it
+            new AnalystConsole(c).status("bob", "sensor1", fx.sid, 1, fx.t0, 2, null, java.time.Instant.now().minusSeconds(60));
+        }
         BridgeDaemon daemon = BridgeDaemon.start(BridgeConfig.load(config));
         try {
-            await("the history reader's first position", this::following);
+            // at once: the first run's history position is taken when the daemon starts, not at its first poll
             escalate();
             await("the answer", () -> fx.signatures().size() >= ANSWER.size());
         } finally {
             daemon.stop();
         }
         assertThat(fx.signatures()).as("each once").containsExactlyElementsOf(ANSWER);
+        assertThat(fx.sguild.stored()).as("GenericEvent refID: the answers name the alert's cid, the packs' own events none")
+                .allSatisfy(s -> assertThat(s.fields().get(7)).isEqualTo(s.message().startsWith("BRIDGE request") ? "1" : "0"));
         String summary = stored(ANSWER.get(2)).detail();
         assertThat(summary).contains("alert 1.1: ET POLICY SMTP executable attachment", "alice escalated",
                 "invoice.pdf.exe", "snort.log.");

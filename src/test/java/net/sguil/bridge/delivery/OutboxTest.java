@@ -41,7 +41,7 @@ class OutboxTest {
         SguilEventOut first = new SguilEventOut("s\u00e9", 3, "c", 10001, 9, 2, TS, "2001:db8::1", 1, "10.0.0.1", 2,
                 17, "rule", "key", "detail \n", "<b>\u20ac</b>");
         SguilEventOut full = new SguilEventOut("s\u00e9", 3, "c", 10001, 9, 2, TS, "2001:db8::1", 1, "10.0.0.1", 2,
-                17, "rule", "key2", "detail \n", "<b>\u20ac</b>");
+                17, "rule", "key2", "detail \n", "<b>\u20ac</b>", null, 77);
         try (Outbox o = open()) {
             o.submit(first);
             o.submit(event("b", TS, "1.1.1.1", "2.2.2.2", null));

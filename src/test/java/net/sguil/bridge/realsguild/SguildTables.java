@@ -18,10 +18,13 @@ final class SguildTables {
     private static final int NO_SUCH_TABLE = 1146;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
-    /** One row of sguild's {@code event} table with its {@code data} detail, hex-decoded. */
+    /**
+     * One row of sguild's {@code event} table with its {@code data} detail, hex-decoded, and the
+     * cid it refers to ({@code unified_event_ref}, GenericEvent's refID).
+     */
     record StoredEvent(long sid, long cid, String signature, long generator, long signatureId, Instant timestamp,
                        int priority, String sigClass, int status, String srcIp, String dstIp, Integer srcPort,
-                       Integer dstPort, String detail) {
+                       Integer dstPort, String detail, long refId) {
     }
 
     private SguildTables() {
@@ -31,7 +34,7 @@ final class SguildTables {
     static List<StoredEvent> bridgeEvents(Connection c, String sensor) throws SQLException {
         String sql = "SELECT e.sid, e.cid, e.signature, e.signature_gen, e.signature_id, e.timestamp, e.priority,"
                 + " e.class, e.status, INET_NTOA(e.src_ip) AS src, INET_NTOA(e.dst_ip) AS dst, e.src_port, e.dst_port,"
-                + " d.data_payload FROM event e JOIN sensor s ON s.sid = e.sid"
+                + " e.unified_event_ref, d.data_payload FROM event e JOIN sensor s ON s.sid = e.sid"
                 + " LEFT JOIN data d ON d.sid = e.sid AND d.cid = e.cid"
                 + " WHERE s.hostname = ? AND s.agent_type = 'sguil-bridge' ORDER BY e.cid, e.timestamp";
         List<StoredEvent> out = new ArrayList<>();
@@ -49,7 +52,8 @@ final class SguildTables {
                             rs.getInt("priority"), rs.getString("class"), rs.getInt("status"), rs.getString("src"),
                             rs.getString("dst"), (Integer) rs.getObject("src_port", Integer.class),
                             (Integer) rs.getObject("dst_port", Integer.class),
-                            hex == null ? null : new String(HexFormat.of().parseHex(hex), StandardCharsets.ISO_8859_1)));
+                            hex == null ? null : new String(HexFormat.of().parseHex(hex), StandardCharsets.ISO_8859_1),
+                            rs.getLong("unified_event_ref")));
                 }
             }
         } catch (SQLException e) {

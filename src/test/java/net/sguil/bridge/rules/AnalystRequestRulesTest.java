@@ -102,6 +102,8 @@ class AnalystRequestRulesTest {
         assertThat(gone.events).extracting(SguilEventOut::getSignature)
                 .containsExactly("BRIDGE request 1.42 cannot be served: alert 1.42 is no longer in the event table");
         assertThat(gone.events.get(0).getSignatureId()).isEqualTo(1000124);
+        assertThat(List.of(udp.events.get(0).getRefId(), gone.events.get(0).getRefId())).as("refID: the alert's cid")
+                .containsOnly(42L);
     }
 
     @Test
@@ -128,6 +130,10 @@ class AnalystRequestRulesTest {
         assertThat(summary).extracting(SguilEventOut::getSignature)
                 .containsExactly("BRIDGE request 1.42 answered: 0 messages, 2 attachments, 0 HTTP requests");
         assertThat(summary.get(0).getTimestamp()).as("beside the alert").isEqualTo(T);
+        assertThat(List.of(files.get(0), files.get(1), summary.get(0))).extracting(SguilEventOut::getRefId)
+                .as("refID: the alert's cid").containsOnly(42L);
+        assertThat(sink.events).filteredOn(e -> !e.getSignature().startsWith("BRIDGE request"))
+                .extracting(SguilEventOut::getRefId).as("the other packs' own events refer to no alert").containsOnly(0L);
         assertThat(summary.get(0).getDetail()).contains("Capture files: snort.log.1");
         assertThat(summary.get(0).getEvidenceKey()).isEqualTo("analyst|" + x.getAsked().getKey());
     }

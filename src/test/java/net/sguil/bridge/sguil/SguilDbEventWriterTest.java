@@ -32,9 +32,12 @@ class SguilDbEventWriterTest {
         db.close();
     }
 
+    /** The cid of the alert the events answer: stored as {@code unified_event_ref}. */
+    private static final long REF_ID = 4242;
+
     static StorableEvent event(String ts, String signature, String detail) {
         return new StorableEvent(signature, 2, "web-application-atta", 10001, 1000003, 2, Instant.parse(ts),
-                Ipv4.parse("203.0.113.9"), 41000, Ipv4.parse("10.1.1.80"), 80, 6,
+                Ipv4.parse("203.0.113.9"), 41000, Ipv4.parse("10.1.1.80"), 80, 6, REF_ID,
                 HexFormat.of().formatHex((detail == null ? "plain" : detail).getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -64,11 +67,11 @@ class SguilDbEventWriterTest {
 
         List<String> e = row("SELECT e.sid, e.cid, e.signature, e.signature_gen, e.signature_id, e.signature_rev,"
                 + " e.timestamp, e.status, INET_NTOA(e.src_ip), INET_NTOA(e.dst_ip), e.src_port, e.dst_port, e.ip_proto,"
-                + " e.class, e.priority, e.unified_event_id, s.hostname, s.agent_type, s.net_name"
+                + " e.class, e.priority, e.unified_event_id, e.unified_event_ref, s.hostname, s.agent_type, s.net_name"
                 + " FROM event e JOIN sensor s ON s.sid = e.sid");
         assertThat(e).containsExactly(Integer.toString(w.sid()), "1", "HTTP PUT Defacement Attempt (accepted)", "10001",
                 "1000003", "2", "2006-06-15 23:59:59", "0", "203.0.113.9", "10.1.1.80", "41000", "80", "6",
-                "web-application-atta", "2", "1", "bridge-1", "sguil-bridge", "dmz");
+                "web-application-atta", "2", "1", Long.toString(REF_ID), "bridge-1", "sguil-bridge", "dmz");
         String payload = row("SELECT data_payload FROM data WHERE sid = ? AND cid = 1", w.sid()).get(0);
         assertThat(new String(HexFormat.of().parseHex(payload), StandardCharsets.UTF_8)).isEqualTo("<b>PUT</b> /index.html");
 

@@ -40,7 +40,7 @@ public final class SguildEventEncoder {
         f.add(TIMESTAMP.format(ev.timestamp()));
         f.add(Long.toString(agent.sid()));
         f.add(Long.toString(cid));
-        f.add("0");
+        f.add(Long.toString(ev.refId()));
         f.add(HexFormat.of().formatHex(ev.signature().getBytes(StandardCharsets.US_ASCII)));
         f.add(Ipv4.toDotted(ev.srcIp()));
         f.add(Ipv4.toDotted(ev.dstIp()));

@@ -99,7 +99,7 @@ class SguildClientTest extends FakeSguildTestBase {
                     .isInstanceOf(SocketTimeoutException.class);
             AgentInfo info = c.register();
             String line = SguildEventEncoder.encode(new StorableEvent("dup", 2, "misc-activity", 10001, 1, 1, TS,
-                    0x0a000001L, 40000, 0x0a000002L, 80, 6, "64"), info, 5);
+                    0x0a000001L, 40000, 0x0a000002L, 80, 6, 0, "64"), info, 5);
             assertThat(c.sendEvent(5, line).kind()).isEqualTo(EventReply.Kind.CONFIRMED);
             EventReply dup = c.sendEvent(5, line);
             assertThat(dup.kind()).isEqualTo(EventReply.Kind.DUPLICATE);
@@ -134,7 +134,7 @@ class SguildClientTest extends FakeSguildTestBase {
     @Test
     void aDeadDatabaseHandleFailsEveryEventTransientlyAndLeavesRegisterAgentUnanswered() throws Exception {
         AgentConfig cfg = pinned().replyTimeout(Duration.ofMillis(500)).build();
-        StorableEvent ev = new StorableEvent("e", 2, "misc-activity", 10001, 1, 1, TS, 1, 2, 3, 4, 6, "");
+        StorableEvent ev = new StorableEvent("e", 2, "misc-activity", 10001, 1, 1, TS, 1, 2, 3, 4, 6, 0, "");
         try (SguildClient c = SguildClient.connect(cfg)) {
             AgentInfo info = c.register();
             fake.databaseGone();
@@ -166,7 +166,7 @@ class SguildClientTest extends FakeSguildTestBase {
             for (int i = 0; i < 50; i++) {
                 assertThat(c.peerGone()).isFalse();
             }
-            StorableEvent ev = new StorableEvent("e", 2, "misc-activity", 10001, 1, 1, TS, 1, 2, 3, 4, 6, "");
+            StorableEvent ev = new StorableEvent("e", 2, "misc-activity", 10001, 1, 1, TS, 1, 2, 3, 4, 6, 0, "");
             assertThat(c.sendEvent(1, SguildEventEncoder.encode(ev, info, 1))).isEqualTo(EventReply.CONFIRMED);
             c.ping();
             fake.stop();
