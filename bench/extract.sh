@@ -25,7 +25,7 @@ rm -f "$work/time-extract" "$work/time-tcpflow"
 sync; cat "$pcap" > /dev/null   # the same page-cache state for both tools
 for i in $(seq "$runs"); do
   rm -rf "$out"
-  bench_timed "$work/time-extract" java -Xmx256m -jar target/sguil-bridge.jar extract --json -o "$out" "$pcap" \
+  bench_timed "$work/time-extract" java $bench_jvm -jar target/sguil-bridge.jar extract --json -o "$out" "$pcap" \
     > "$work/extract.json"
   rm -rf "$out"
   bench_run_line extract "$i" "$work/time-extract"
@@ -35,7 +35,7 @@ for i in $(seq "$runs"); do
   rm -rf "$tf"
   tail -1 "$work/time-tcpflow" | awk -v i="$i" '{ printf "tcpflow -r run %d: wall %.2f s, CPU %.2f s\n", i, $1, $2 + $3 }'
 done
-fixed=$(bench_cpu java -Xmx256m -jar target/sguil-bridge.jar extract --json -o "$out" "$(bench_prefix "$pcap")")
+fixed=$(bench_cpu java $bench_jvm -jar target/sguil-bridge.jar extract --json -o "$out" "$(bench_prefix "$pcap")")
 rm -rf "$out"
 bench_summary extract "$work/time-extract" "$pcap"
 read -r tmin tmed _ < <(bench_stats "$work/time-tcpflow" 1)

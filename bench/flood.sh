@@ -26,7 +26,7 @@ for kind in $kinds; do
     sha=$(sed -n 's/.*trailing_sha256=\([0-9a-f]*\).*/\1/p' "$pcap.info")
     out="$work/flood-out"; rm -rf "$out"
     /usr/bin/time -f "%e %U %S %M" -o "$work/flood-time.txt" \
-      java -Xmx256m -jar target/sguil-bridge.jar extract --json -o "$out" "$pcap" > "$work/flood.json" 2> "$work/flood.err" \
+      java $bench_jvm -jar target/sguil-bridge.jar extract --json -o "$out" "$pcap" > "$work/flood.json" 2> "$work/flood.err" \
       || { echo "flood $kind $n: extract failed: $(tail -1 "$work/flood.err")"; continue; }
     read -r secs user sys rss_kb < "$work/flood-time.txt"
     pcapline=$(grep '"type":"pcap"' "$work/flood.json")

@@ -31,7 +31,7 @@ sync; cat "$pcap" > /dev/null
 status=0
 for i in $(seq "$runs"); do
   rm -rf "$out"
-  bench_timed "$work/time-scan" java -Xmx256m -jar target/sguil-bridge.jar scan --json --extract-dir "$out" "$pcap" \
+  bench_timed "$work/time-scan" java $bench_jvm -jar target/sguil-bridge.jar scan --json --extract-dir "$out" "$pcap" \
     > "$work/scan.json"
   rm -rf "$out"
   found=$(grep -c 'HTTP PUT Defacement' "$work/scan.json" || true)
@@ -39,15 +39,15 @@ for i in $(seq "$runs"); do
   bench_run_line scan "$i" "$work/time-scan"
   echo "scan run $i: PUT events $found (expected $expected), SUCCEEDED $found_ok (expected $succeeded)"
   [ "$found" -eq "$expected" ] && [ "$found_ok" -eq "$succeeded" ] || status=1
-  bench_timed "$work/time-extract-mixed" java -Xmx256m -jar target/sguil-bridge.jar extract --json -o "$out" "$pcap" \
+  bench_timed "$work/time-extract-mixed" java $bench_jvm -jar target/sguil-bridge.jar extract --json -o "$out" "$pcap" \
     > "$work/extract-mixed.json"
   rm -rf "$out"
   bench_run_line extract "$i" "$work/time-extract-mixed"
   java -cp "$cp" net.sguil.bridge.bench.VerifyAttachments "$pcap.manifest" "$work/extract-mixed.json" || status=1
 done
 prefix=$(bench_prefix "$pcap")
-sfixed=$(bench_cpu java -Xmx256m -jar target/sguil-bridge.jar scan --json "$prefix")
-efixed=$(bench_cpu java -Xmx256m -jar target/sguil-bridge.jar extract --json -o "$out" "$prefix")
+sfixed=$(bench_cpu java $bench_jvm -jar target/sguil-bridge.jar scan --json "$prefix")
+efixed=$(bench_cpu java $bench_jvm -jar target/sguil-bridge.jar extract --json -o "$out" "$prefix")
 rm -rf "$out"
 bench_summary extract "$work/time-extract-mixed" "$pcap"
 emin=$cpu_min; emed=$cpu_med

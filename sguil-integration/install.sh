@@ -127,7 +127,7 @@ if ! command -v java >/dev/null 2>&1; then
 fi
 SGUIL_BRIDGE_RULES="\${SGUIL_BRIDGE_RULES:-$RULES}"
 export SGUIL_BRIDGE_RULES
-exec java \${SGUIL_BRIDGE_JAVA_OPTS:--Xmx512m} -jar $SHARE/lib/sguil-bridge.jar "\$@"
+exec java \${SGUIL_BRIDGE_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar $SHARE/lib/sguil-bridge.jar "\$@"
 EOF
   chmod 0755 "$(root "$LAUNCHER")"
   own root:root "$LAUNCHER"
