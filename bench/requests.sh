@@ -2,7 +2,8 @@
 # Benchmark of the analyst's requests (issue 15): 24 hourly capture files of FILE_MB MB in a
 # sensor's RAW_LOG_DIR (generated once into target/bench-requests, kept for reruns), one Snort alert
 # per target session in the private MariaDB (bin/test-db), the daemon with the shipped rules and the
-# sguild test server on TLS; REQUESTS analyst actions written as sguild writes them, one at a time.
+# sguild test server on TLS; REQUESTS analyst actions written as sguild writes them, one at a time,
+# each after a pause of 0-1 s drawn at random (so they do not fall into step with the 1 s poll).
 # Prints the latency history row inserted -> answer confirmed (median, p99) against the 3 s target,
 # requests/s, CPU and peak RSS, and the time the same sessions take analysed alone.
 # usage: bench/requests.sh [REQUESTS] [FILE_MB]   (default 100 100)
