@@ -56,7 +56,7 @@ public final class RuleEngine implements AutoCloseable {
     private final EngineLimits limits;
     private final Weirds weirds = new Weirds();
     private final AtomicReference<RuleSet> pending = new AtomicReference<>();
-    private final List<FactHandle> conclusions = new ArrayList<>();
+    private final List<Inserted> conclusions = new ArrayList<>();
     private final Map<String, Boolean> delivered;
     private final Map<String, Boolean> extracted;
     private RuleSet rules;
@@ -222,19 +222,28 @@ public final class RuleEngine implements AutoCloseable {
         return total;
     }
 
+    /**
+     * A conclusion or request as it was inserted. Kept with its handle because an event stamped
+     * more than its expiry before the clock (the answer to an analyst about yesterday's alert) has
+     * already left working memory when the firing ends; it is delivered all the same.
+     */
+    private record Inserted(FactHandle handle, Object fact) {
+    }
+
     private void deliver() {
         if (conclusions.isEmpty()) {
             return;
         }
-        List<FactHandle> batch = new ArrayList<>(conclusions);
+        List<Inserted> batch = new ArrayList<>(conclusions);
         conclusions.clear();
-        for (FactHandle h : batch) {
-            Object o = session.getObject(h);
+        for (Inserted in : batch) {
+            FactHandle h = in.handle();
+            Object o = in.fact();
             if (o instanceof SguilEventOut e) {
                 String key = e.getRule() + KEY_SEPARATOR + e.getEvidenceKey();
                 if (delivered.putIfAbsent(key, Boolean.TRUE) != null) {
                     weirds.count(RuleWeird.RULES_DUPLICATE_CONCLUSION);
-                    session.delete(h);
+                    retract(h);
                 } else if (replayOnly) {
                     weirds.count(RuleWeird.RULES_REPLAYED_CONCLUSION);
                 } else {
@@ -242,7 +251,7 @@ public final class RuleEngine implements AutoCloseable {
                     sink.accept(e);
                 }
             } else if (o instanceof ExtractSession x) {
-                session.delete(h);
+                retract(h);
                 if (extracted.putIfAbsent(extractKey(x), Boolean.TRUE) != null) {
                     continue;
                 }
@@ -252,6 +261,12 @@ public final class RuleEngine implements AutoCloseable {
                     actions.extract(x);
                 }
             }
+        }
+    }
+
+    private void retract(FactHandle h) {
+        if (session.getObject(h) != null) {
+            session.delete(h);
         }
     }
 
@@ -290,7 +305,7 @@ public final class RuleEngine implements AutoCloseable {
             public void objectInserted(ObjectInsertedEvent event) {
                 Object o = event.getObject();
                 if (o instanceof SguilEventOut || o instanceof ExtractSession) {
-                    conclusions.add(event.getFactHandle());
+                    conclusions.add(new Inserted(event.getFactHandle(), o));
                 }
             }
         });

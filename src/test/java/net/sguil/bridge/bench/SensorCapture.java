@@ -19,7 +19,7 @@ import net.sguil.bridge.testpcap.PcapWriter;
  */
 public final class SensorCapture {
     static final int LINK_MB_PER_S = 200;
-    private static final double DAMAGE_RATE = 0.001;
+    static final double DAMAGE_RATE = 0.001;
     /** Headers of a full segment and half a pure ACK, per payload byte. */
     private static final double FRAMING = 1 + (16 + 54 + (16 + 54) / 2.0) / TcpFlow.MSS;
 

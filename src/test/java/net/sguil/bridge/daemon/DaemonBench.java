@@ -129,16 +129,16 @@ public final class DaemonBench {
         return stored.stream().filter(s -> s.message().startsWith("BENCH alert ")).count();
     }
 
-    private static long percentile(List<Long> sorted, double p) {
+    static long percentile(List<Long> sorted, double p) {
         return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
     }
 
-    private static double cpuSeconds() {
+    static double cpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
-    private static long peakRssMb() throws java.io.IOException {
+    static long peakRssMb() throws java.io.IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024;

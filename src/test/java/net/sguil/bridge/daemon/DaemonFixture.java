@@ -13,10 +13,10 @@ import net.sguil.bridge.sguil.TestDatabase;
 import net.sguil.bridge.sguil.agent.FakeSguild;
 import net.sguil.bridge.sguil.agent.TestCertificate;
 import net.sguil.bridge.testpcap.Captures;
+import net.sguil.bridge.testpcap.HttpSessions;
 import net.sguil.bridge.testpcap.LinkLayer;
 import net.sguil.bridge.testpcap.MailSessions;
 import net.sguil.bridge.testpcap.Packet;
-import net.sguil.bridge.testpcap.TcpSessionBuilder;
 
 /**
  * A Sguil installation in miniature for daemon tests: a real MariaDB with Sguil's schema, a sguild
@@ -46,9 +46,7 @@ final class DaemonFixture implements AutoCloseable {
     void writeCapture() throws IOException {
         long start = t0.getEpochSecond() * 1_000_000_000L;
         List<Packet> mail = MailSessions.invoiceExe(MAIL_CLIENT, 40001, MAIL_SERVER, 25, start);
-        List<Packet> put = TcpSessionBuilder.ipv4(PUT_CLIENT, 40000, PUT_SERVER, 80).start(start + 5_000_000_000L)
-                .handshake().client("PUT /index.html HTTP/1.0\r\nHost: www\r\nContent-Length: 7\r\n\r\nspykids")
-                .server("HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n").finish().build();
+        List<Packet> put = HttpSessions.acceptedPut(PUT_CLIENT, 40000, PUT_SERVER, 80, start + 5_000_000_000L);
         Instant fileStart = t0.minusSeconds(30);
         Path day = Files.createDirectories(dir.resolve("raw").resolve(RawLogLocator.dayDirectory(fileStart)));
         Captures.writePcap(day.resolve("snort.log." + fileStart.getEpochSecond()), LinkLayer.ETHERNET,

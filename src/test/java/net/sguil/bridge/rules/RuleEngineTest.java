@@ -42,6 +42,15 @@ class RuleEngineTest {
                             .at($a.getTimestamp()).evidence("burst").build());
                 end
 
+                // The answer to an analyst about an old alert is stamped with the alert's time.
+                rule "about the past"
+                when
+                    $a : SguilAlert(signature == "asked about")
+                then
+                    insert(EventBuilder.event(drools.getRule().getName(), 1000904, 1, "answer")
+                            .at($a.getTimestamp().minusSeconds(2 * 3600)).evidence("past").build());
+                end
+
                 rule "explodes"
                 when
                     SguilAlert(signature == "boom")
@@ -115,6 +124,18 @@ class RuleEngineTest {
             engine.fireUntilQuiet();
             // parameters + at most one hour of alerts (61) + the 3 conclusions (kept an hour)
             assertThat(engine.factCount()).isLessThanOrEqualTo(1 + 61 + 3);
+        }
+    }
+
+    @Test
+    void aConclusionStampedLongerAgoThanItsExpiryIsStillDelivered() {
+        CollectingSink sink = new CollectingSink();
+        try (RuleEngine engine = RuleEngine.replay(rules, RuleParameters.defaults(), sink, sink)) {
+            Instant t = day(6);
+            engine.insert(alert("asked about", t), t);
+            engine.fireUntilQuiet();
+            assertThat(sink.byRule("about the past")).as("expired on insertion, delivered all the same").hasSize(1);
+            assertThat(engine.emitted()).isEqualTo(sink.events.size());
         }
     }
 
