@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and the {@code history} row written as sguild's UpdateEventStatus writes them, while the bridge
  * runs) and the answer arrives through sguild once: the PUT of the alert's session and a summary,
  * each referring to the alert's cid as sguild stores GenericEvent's refID ({@code unified_event_ref}).
+ * The alert is two hours old, older than the rules keep events: its conclusions, stamped with its
+ * time, leave working memory as they are inserted and must be delivered all the same.
  */
 class AnalystRequestThroughSguildTest {
     @RegisterExtension
@@ -28,7 +30,7 @@ class AnalystRequestThroughSguildTest {
     @Test
     void anEscalatedPutAlertIsAnsweredBesideTheAlert() throws Exception {
         try (Site site = SGUILD.site(dir, "q1")) {
-            Instant t0 = Instant.now().minus(2, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+            Instant t0 = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
             SensorTraffic.Put put = site.traffic.puts("q1", 1, t0).get(0);
             SnortAgent.Stored alert = site.snort().send(put.alert());
             BridgeProcess bridge = site.start();
