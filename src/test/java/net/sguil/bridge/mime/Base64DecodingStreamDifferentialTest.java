@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 class Base64DecodingStreamDifferentialTest {
     private static final int[] READ_SIZES = {1, 2, 3, 4, 7, 64 * 1024};
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    private static final byte FILL = (byte) 0xA5;
 
     @Test
     void cleanMimeBase64DecodesAsTheJdkAndThePreviousDecoderDo() throws IOException {
@@ -124,46 +123,10 @@ class Base64DecodingStreamDifferentialTest {
         };
     }
 
-    /**
-     * Everything {@code in} gives, in reads of {@code size} bytes (now and then a single {@code read()})
-     * at a random offset of a larger array, checking that each read leaves the array outside what it
-     * returned as it was.
-     */
+    /** Everything {@code in} gives in reads of {@code size} bytes, each checked as {@link RandomInput#drain} does. */
     private static Outcome decode(DecodingStream in, int size, Random r) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[size + 16];
-        while (true) {
-            if (r.nextInt(16) == 0) {
-                int x = in.read();
-                if (x < 0) {
-                    break;
-                }
-                out.write(x);
-                continue;
-            }
-            Arrays.fill(buf, FILL);
-            int off = r.nextInt(16);
-            int len = Math.min(size, buf.length - off);
-            int n = in.read(buf, off, len);
-            if (n < 0) {
-                break;
-            }
-            if (n < 1 || n > len) {
-                throw new AssertionError("a read of " + len + " bytes returned " + n);
-            }
-            assertUntouched(buf, 0, off);
-            assertUntouched(buf, off + n, buf.length);
-            out.write(buf, off, n);
-        }
-        return new Outcome(out.toByteArray(), in.damaged(), in.exact());
-    }
-
-    private static void assertUntouched(byte[] buf, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buf[i] != FILL) {
-                throw new AssertionError("byte " + i + " outside the read was changed");
-            }
-        }
+        byte[] bytes = RandomInput.drain(in, () -> size, r);
+        return new Outcome(bytes, in.damaged(), in.exact());
     }
 
     private static void assertSame(Outcome now, Outcome before, int round, int size) {
