@@ -2,6 +2,9 @@ package net.sguil.bridge.mime;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -22,11 +25,9 @@ final class Base64DecodingStream extends DecodingStream {
     private static final byte[] TABLE = table();
     /** Stray characters a real base64 body may carry (a broken gateway's dot); more say it is something else. */
     private static final int TOLERATED_PER_MILLE = 1;
-    /** A character's 6 bits shifted to their place in the quantum's 24, by position; -1 if not base64. */
-    private static final int[] BITS0 = bits(18);
-    private static final int[] BITS1 = bits(12);
-    private static final int[] BITS2 = bits(6);
-    private static final int[] BITS3 = bits(0);
+    /** Two characters' 12 bits, by the pair read as a big-endian 16-bit number; -1 if either is not base64. */
+    private static final short[] PAIRS = pairs();
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private final InputStream in;
     private final byte[] inBuf = new byte[BUFFER];
@@ -99,7 +100,7 @@ final class Base64DecodingStream extends DecodingStream {
                 }
                 continue;
             }
-            off = decode(b, off, end);
+            off = decode(b, start, off, end);
         }
         return off - start;
     }
@@ -113,15 +114,18 @@ final class Base64DecodingStream extends DecodingStream {
         return n > 0;
     }
 
-    /** Decodes from the input buffer while at least 3 bytes of output room remain. */
-    private int decode(byte[] b, int off, int end) {
+    /**
+     * Decodes from the input buffer while at least 3 bytes of output room remain; {@code b[start,
+     * off)} is what this read decoded so far.
+     */
+    private int decode(byte[] b, int start, int off, int end) {
         byte[] src = inBuf;
         int p = inPos;
         int lim = inLen;
         int a = acc;
         int c = count;
         while (p < lim && end - off >= 3) {
-            if (c == 0 && !afterPad) {
+            if (c == 0 && !afterPad && off > start) {
                 inPos = p;
                 off = decodeLines(b, off, end);
                 p = inPos;
@@ -162,27 +166,28 @@ final class Base64DecodingStream extends DecodingStream {
      * The fast path: the lines of whole quanta that make up any well-formed body, each line break
      * skipped in stride, from {@code inPos} while at least 3 bytes of output room remain; stops at
      * anything else, for the careful path to deal with. The quanta that surely fit are decoded in
-     * a counted loop (the compiler takes the bounds checks out of it), each through four tables of
-     * the character's bits already in place, so one sign test says whether all four were base64.
+     * a counted loop (the compiler takes the bounds checks out of it): four characters read as one
+     * int, two table loads of a pair's 12 bits each (a negative result says one of the four was not
+     * base64), and the 3 bytes written as one int that starts a byte early, at the last byte
+     * decoded, rewritten as it is; so the store never reaches past the quantum, and the first byte
+     * of a read, which has no decoded byte before it, is left to the careful path.
      */
     private int decodeLines(byte[] b, int off, int end) {
         byte[] src = inBuf;
         int p = inPos;
         int lim = inLen;
+        int last = b[off - 1];
         while (true) {
             int n = Math.min((lim - p) >> 2, (end - off) / 3);
             int k = 0;
             for (; k < n; k++) {
-                int s = p + (k << 2);
-                int q = BITS0[src[s] & 0xFF] | BITS1[src[s + 1] & 0xFF] | BITS2[src[s + 2] & 0xFF]
-                        | BITS3[src[s + 3] & 0xFF];
+                int w = (int) INTS.get(src, p + (k << 2));
+                int q = PAIRS[w >>> 16] << 12 | PAIRS[w & 0xFFFF];
                 if (q < 0) {
                     break;
                 }
-                int d = off + k * 3;
-                b[d] = (byte) (q >> 16);
-                b[d + 1] = (byte) (q >> 8);
-                b[d + 2] = (byte) q;
+                INTS.set(b, off + k * 3 - 1, last << 24 | q);
+                last = q;
             }
             p += k << 2;
             off += k * 3;
@@ -222,10 +227,12 @@ final class Base64DecodingStream extends DecodingStream {
         return end;
     }
 
-    private static int[] bits(int shift) {
-        int[] t = new int[256];
+    private static short[] pairs() {
+        short[] t = new short[1 << 16];
         for (int i = 0; i < t.length; i++) {
-            t[i] = TABLE[i] < 0 ? -1 : TABLE[i] << shift;
+            int hi = TABLE[i >> 8];
+            int lo = TABLE[i & 0xFF];
+            t[i] = (short) (hi < 0 || lo < 0 ? -1 : hi << 6 | lo);
         }
         return t;
     }

@@ -3,6 +3,7 @@ package net.sguil.bridge.mime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.function.IntSupplier;
 
@@ -11,6 +12,9 @@ import java.util.function.IntSupplier;
  * escapes, quanta and line breaks fall across reads), and read back in single bytes and chunks.
  */
 final class RandomInput extends InputStream {
+    /** Room around each read, filled with {@link #FILL}, that the read must leave as it is. */
+    private static final int SLACK = 16;
+    private static final byte FILL = (byte) 0xA5;
     private final byte[] bytes;
     private final IntSupplier readSize;
     private int pos;
@@ -42,8 +46,17 @@ final class RandomInput extends InputStream {
 
     /** Everything {@code in} gives, read a byte at a time now and then, else in reads of 1 to {@code maxChunk}. */
     static byte[] drain(InputStream in, int maxChunk, Random r) throws IOException {
+        return drain(in, () -> 1 + r.nextInt(maxChunk), r);
+    }
+
+    /**
+     * Everything {@code in} gives, read a byte at a time now and then, else in reads of {@code
+     * readSize} bytes at a random offset of a larger array; fails if a read returns 0 or more than
+     * asked, or changes the array outside the bytes it returns.
+     */
+    static byte[] drain(InputStream in, IntSupplier readSize, Random r) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[maxChunk];
+        byte[] buf = new byte[0];
         while (true) {
             if (r.nextInt(10) == 0) {
                 int b = in.read();
@@ -53,16 +66,32 @@ final class RandomInput extends InputStream {
                 out.write(b);
                 continue;
             }
-            int n = in.read(buf, 0, 1 + r.nextInt(maxChunk));
+            int len = readSize.getAsInt();
+            int off = r.nextInt(SLACK);
+            if (buf.length < len + SLACK) {
+                buf = new byte[len + SLACK];
+            }
+            Arrays.fill(buf, FILL);
+            int n = in.read(buf, off, len);
             if (n < 0) {
                 break;
             }
-            if (n == 0) {
-                throw new AssertionError("a read of at least one byte returned 0");
+            if (n == 0 || n > len) {
+                throw new AssertionError("a read of " + len + " bytes returned " + n);
             }
-            out.write(buf, 0, n);
+            untouched(buf, 0, off);
+            untouched(buf, off + n, buf.length);
+            out.write(buf, off, n);
         }
         return out.toByteArray();
+    }
+
+    private static void untouched(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] != FILL) {
+                throw new AssertionError("a read changed byte " + i + ", outside the bytes it returned");
+            }
+        }
     }
 
     @Override
