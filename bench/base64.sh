@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Micro-bench of base64 decoding alone (issue 13): MB/s of decoded output and CPU seconds, one
-# thread, of the JDK's MIME decoder, the previous Base64DecodingStream and the current one on 64 MB
+# thread, of the JDK's MIME decoder and Base64DecodingStream on 64 MB
 # of 76-column CRLF base64 (mime.Base64Bench), under the default java and, if present, Temurin 25.
 # usage: bench/base64.sh [PASSES] [MB]
 set -euo pipefail

@@ -8,13 +8,11 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Random;
-import java.util.function.Function;
 
 /**
  * Single-thread base64 decoding speed on 64 MB of MIME base64 (76 columns, CRLF): the JDK's MIME
- * decoder ({@code decode(byte[], byte[])}, no allocation), {@link PreviousBase64DecodingStream}
- * and {@link Base64DecodingStream}, each read in 64 KB reads as the attachment store reads. The
- * three are timed in turns, so a neighbour's load falls on all of them alike; prints MB/s of decoded
+ * decoder ({@code decode(byte[], byte[])}, no allocation) and {@link Base64DecodingStream}, read
+ * in 64 KB reads as the attachment store reads. The two are timed in turns, so a neighbour's load falls on all of them alike; prints MB/s of decoded
  * output at the best and the median pass, by thread CPU time, and checks every output.
  * Run by {@code bench/base64.sh}. Usage: Base64Bench [PASSES] [MB]
  */
@@ -32,17 +30,14 @@ public final class Base64Bench {
         new Random(13).nextBytes(data);
         byte[] encoded = Base64.getMimeEncoder().encode(data);
         byte[] out = new byte[data.length];
-        String[] names = {"JDK getMimeDecoder().decode(byte[], byte[])", "old Base64DecodingStream", "new Base64DecodingStream"};
-        Function<InputStream, InputStream> previous = PreviousBase64DecodingStream::new;
-        Function<InputStream, InputStream> current = Base64DecodingStream::new;
+        String[] names = {"JDK getMimeDecoder().decode(byte[], byte[])", "Base64DecodingStream"};
         long[][] cpu = new long[names.length][passes];
         for (int p = -2; p < passes; p++) { // two passes of warm-up
             for (int d = 0; d < names.length; d++) {
                 Arrays.fill(out, (byte) 0);
                 long t0 = THREADS.getCurrentThreadCpuTime();
                 int n = d == 0 ? Base64.getMimeDecoder().decode(encoded, out)
-                        : drain(d == 1 ? previous.apply(new ByteArrayInputStream(encoded))
-                                : current.apply(new ByteArrayInputStream(encoded)), out);
+                        : drain(new Base64DecodingStream(new ByteArrayInputStream(encoded)), out);
                 long t = THREADS.getCurrentThreadCpuTime() - t0;
                 if (n != data.length || !Arrays.equals(out, data)) {
                     throw new IllegalStateException(names[d] + " decoded wrong bytes");
