@@ -84,7 +84,10 @@ final class Base64DecodingStream extends DecodingStream {
         }
         int start = off;
         int end = off + len;
-        while (off == start) {
+        // fill the caller's buffer, not just what one read of the source gives: a part's body, cut
+        // at boundary candidates, may come in small pieces, and each call costs every consumer
+        // (three digests, the file write) its per-call overhead
+        while (end - off >= 3) {
             if (inPos == inLen) {
                 if (eof) {
                     off = finish(b, off);
