@@ -22,30 +22,31 @@ public final class SessionRows {
 
     /** The alert {@code sid.cid}; empty when there is no such row (or no such sensor). */
     public static Optional<SguilAlert> alert(Connection c, int sid, long cid) throws SQLException {
-        String sensor = Sensors.sids(c, Set.of()).get(sid);
-        if (sensor == null) {
-            return Optional.empty();
-        }
-        try (PreparedStatement ps = c.prepareStatement(ALERT)) {
-            ps.setInt(1, sid);
-            ps.setLong(2, cid);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(EventReader.alert(rs, sid, sensor)) : Optional.empty();
-            }
-        }
+        return row(c, ALERT, sid, cid, EventReader::alert);
     }
 
     /** The session record {@code sid.sancpid}; empty when there is none. */
     public static Optional<SancpSession> sancp(Connection c, int sid, long sancpId) throws SQLException {
+        return row(c, SANCP, sid, sancpId, SancpReader::session);
+    }
+
+    /** How a reader turns its table's current row into a fact. */
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rs, int sid, String sensor) throws SQLException;
+    }
+
+    private static <T> Optional<T> row(Connection c, String sql, int sid, long id, RowMapper<T> mapper)
+            throws SQLException {
         String sensor = Sensors.sids(c, Set.of()).get(sid);
         if (sensor == null) {
             return Optional.empty();
         }
-        try (PreparedStatement ps = c.prepareStatement(SANCP)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, sid);
-            ps.setLong(2, sancpId);
+            ps.setLong(2, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(SancpReader.session(rs, sid, sensor)) : Optional.empty();
+                return rs.next() ? Optional.of(mapper.map(rs, sid, sensor)) : Optional.empty();
             }
         }
     }
