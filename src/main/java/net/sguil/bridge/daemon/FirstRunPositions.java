@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * compiled, the outbox opened or sguild connected: with {@code reader.start_at_now}, every row
  * stored from then on is read, none of those stored while the daemon gets going falls behind the
  * position. The same for {@code history} (whose first run always starts at the end): an analyst
- * who escalates an alert while the daemon starts is answered. Later starts find the position files and leave them alone. If the database does not
- * answer yet, the engine loop takes the positions when it first reaches it (and reports the
- * database then; a configuration error found after this point stays the one line the operator sees).
+ * who escalates an alert while the daemon starts is answered. Later starts find the position
+ * files and leave them alone. If the database does not answer yet, the engine loop takes the
+ * positions when it first reaches it (and reports the database then; a configuration error found
+ * after this point stays the one line the operator sees).
  */
 final class FirstRunPositions {
     private static final Logger LOG = LoggerFactory.getLogger(FirstRunPositions.class);
