@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import net.sguil.bridge.facts.TimedFact;
 
 /**
  * The one place where what the analysis found becomes rule facts: each message becomes its

@@ -15,7 +15,6 @@ import net.sguil.bridge.analysis.CaptureReport;
 import net.sguil.bridge.analysis.ExtractionConfig;
 import net.sguil.bridge.analysis.ExtractionPipeline;
 import net.sguil.bridge.analysis.FactFeed;
-import net.sguil.bridge.analysis.TimedFact;
 import net.sguil.bridge.rules.ActionHandler;
 import net.sguil.bridge.rules.NetworkSet;
 import net.sguil.bridge.rules.PrintingEventSink;
@@ -100,12 +99,7 @@ public final class ScanCommand implements Callable<Integer> {
         PrintingEventSink sink = new PrintingEventSink(out, json);
         try (WorkDirectory work = WorkDirectory.of(extractDir, "sguil-bridge-scan-");
              RuleEngine engine = RuleEngine.replay(rules, parameters, sink, ActionHandler.loggingOnly())) {
-            FactFeed feed = new FactFeed(batch -> {
-                for (TimedFact f : batch) {
-                    engine.insert(f.fact(), f.time());
-                }
-                engine.fireUntilQuiet();
-            }) {
+            FactFeed feed = new FactFeed(engine::insertAndFire) {
                 @Override
                 public void capture(CaptureReport r) {
                     CaptureInputs.reportTruncation(err, r);

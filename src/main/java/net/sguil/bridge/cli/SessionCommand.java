@@ -16,7 +16,6 @@ import net.sguil.bridge.analysis.ExtractionConfig;
 import net.sguil.bridge.analysis.ExtractionPipeline;
 import net.sguil.bridge.analysis.FactFeed;
 import net.sguil.bridge.analysis.SmtpSessionRecord;
-import net.sguil.bridge.analysis.TimedFact;
 import net.sguil.bridge.config.BridgeConfig;
 import net.sguil.bridge.config.BridgeConfig.SensorPcaps;
 import net.sguil.bridge.config.ConfigException;
@@ -326,12 +325,7 @@ public final class SessionCommand implements Callable<Integer> {
         };
         try (WorkDirectory work = WorkDirectory.of(outputDir, "sguil-bridge-session-");
              RuleEngine engine = RuleEngine.replay(rules, settings.ruleParameters(), sink, ActionHandler.loggingOnly())) {
-            FactFeed feed = new FactFeed(batch -> {
-                for (TimedFact f : batch) {
-                    engine.insert(f.fact(), f.time());
-                }
-                engine.fireUntilQuiet();
-            }) {
+            FactFeed feed = new FactFeed(engine::insertAndFire) {
                 @Override
                 public void message(ExtractedMessage m) {
                     report.message(m);

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import net.sguil.bridge.analysis.TimedFact;
+import net.sguil.bridge.facts.TimedFact;
 import net.sguil.bridge.facts.AnalysisOutcome;
 import net.sguil.bridge.facts.ExtractSession;
 import net.sguil.bridge.rules.ActionHandler;

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import net.sguil.bridge.analysis.TimedFact;
+import net.sguil.bridge.facts.TimedFact;
 import net.sguil.bridge.delivery.DeliveryStats;
 import net.sguil.bridge.delivery.EventDelivery;
 import net.sguil.bridge.delivery.LastError;
@@ -253,10 +253,7 @@ final class EngineLoop {
      */
     private void analysed(ActionQueue.Pending p, AnalysisOutcome outcome, List<TimedFact> facts) {
         try {
-            for (TimedFact f : facts) {
-                engine.insert(f.fact(), f.time());
-            }
-            engine.fireUntilQuiet();
+            engine.insertAndFire(facts);
             engine.insert(outcome, outcome.getTime());
             engine.fireUntilQuiet();
             delivery.sync();

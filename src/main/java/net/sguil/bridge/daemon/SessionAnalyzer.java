@@ -24,7 +24,7 @@ import net.sguil.bridge.analysis.ExtractedMessage;
 import net.sguil.bridge.analysis.ExtractionConfig;
 import net.sguil.bridge.analysis.ExtractionPipeline;
 import net.sguil.bridge.analysis.FactFeed;
-import net.sguil.bridge.analysis.TimedFact;
+import net.sguil.bridge.facts.TimedFact;
 import net.sguil.bridge.facts.ExtractSession;
 import net.sguil.bridge.rawlog.RawLogLocator;
 import net.sguil.bridge.rawlog.SessionFilter;

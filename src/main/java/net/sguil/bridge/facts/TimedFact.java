@@ -1,4 +1,4 @@
-package net.sguil.bridge.analysis;
+package net.sguil.bridge.facts;
 
 import java.time.Instant;
 

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import net.sguil.bridge.facts.ExtractSession;
 import net.sguil.bridge.facts.SguilEventOut;
+import net.sguil.bridge.facts.TimedFact;
 import net.sguil.bridge.weird.Weirds;
 import org.kie.api.KieServices;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
@@ -115,6 +116,14 @@ public final class RuleEngine implements AutoCloseable {
             weirds.count(RuleWeird.RULES_LATE_FACT);
         }
         session.insert(fact);
+    }
+
+    /** Inserts each fact at its time, in order, then fires until quiet: the facts of one message or one exchange. */
+    public void insertAndFire(List<TimedFact> facts) {
+        for (TimedFact f : facts) {
+            insert(f.fact(), f.time());
+        }
+        fireUntilQuiet();
     }
 
     /** Fires the rules until none is active and delivers the conclusions; returns the number of firings. */
@@ -272,9 +281,9 @@ public final class RuleEngine implements AutoCloseable {
 
     /** An analyst's request is its own, even for a session the rules already asked for. */
     private static String extractKey(ExtractSession x) {
-        return String.join(KEY_SEPARATOR, x.getAsked() == null ? "" : x.getAsked().getKey(), x.getKind(), String.valueOf(x.getSensor()), x.getSrcIp(),
-                String.valueOf(x.getSrcPort()), x.getDstIp(), String.valueOf(x.getDstPort()),
-                String.valueOf(x.getStartTime()));
+        return String.join(KEY_SEPARATOR, x.getAsked() == null ? "" : x.getAsked().getKey(), x.getKind(),
+                String.valueOf(x.getSensor()), x.getSrcIp(), String.valueOf(x.getSrcPort()), x.getDstIp(),
+                String.valueOf(x.getDstPort()), String.valueOf(x.getStartTime()));
     }
 
     private void applyPendingReload() {
