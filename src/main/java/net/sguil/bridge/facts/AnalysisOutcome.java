@@ -47,9 +47,4 @@ public final class AnalysisOutcome {
     public boolean isAsked() { return request.getAsked() != null; }
     public Instant getTime() { return time; }
     public long getTimeMillis() { return time.toEpochMilli(); }
-
-    /** How many findings are of {@code type}. */
-    public long count(Class<?> type) {
-        return findings.stream().filter(type::isInstance).count();
-    }
 }
