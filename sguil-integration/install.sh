@@ -127,7 +127,10 @@ if ! command -v java >/dev/null 2>&1; then
 fi
 SGUIL_BRIDGE_RULES="\${SGUIL_BRIDGE_RULES:-$RULES}"
 export SGUIL_BRIDGE_RULES
-exec java \${SGUIL_BRIDGE_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar $SHARE/lib/sguil-bridge.jar "\$@"
+cds=
+if [ $SHARE/lib/sguil-bridge.jsa -nt $SHARE/lib/sguil-bridge.jar ]; then cds=-XX:SharedArchiveFile=$SHARE/lib/sguil-bridge.jsa; fi
+exec java \${SGUIL_BRIDGE_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} \$cds -Xlog:disable -Xlog:all=warning:stderr \\
+  -jar $SHARE/lib/sguil-bridge.jar "\$@"
 EOF
   chmod 0755 "$(root "$LAUNCHER")"
   own root:root "$LAUNCHER"
@@ -153,6 +156,12 @@ install_all() {
   dir 0755 root:root "$SHARE"
   dir 0755 root:root "$SHARE/lib"
   file 0644 root:root "$JAR" "$SHARE/lib/sguil-bridge.jar"
+  # Made from the jar where it is installed (the archive names the jar by path, size and time).
+  rm -f "$(root "$SHARE/lib/sguil-bridge.jsa")"
+  if command -v java >/dev/null 2>&1; then
+    "$here/bin/make-class-archive" "$(root "$SHARE/lib/sguil-bridge.jar")" "$(root "$SHARE/lib/sguil-bridge.jsa")"
+    if [ -f "$(root "$SHARE/lib/sguil-bridge.jsa")" ]; then own root:root "$SHARE/lib/sguil-bridge.jsa"; fi
+  fi
   write_launcher
 
   dir 0750 "root:$GROUP_NAME" "$ETC"
