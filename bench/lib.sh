@@ -36,13 +36,15 @@ bench_capture() {
   echo "$pcap"
 }
 
-# Prints the capture's counts and the floor of its attachment work (bench.FloorBench); sets floor.
+# Prints the capture's counts and the floor of its attachment work (bench.FloorBench); sets floor and
+# decoded_mb (the attachments' decoded size).
 bench_floor() {
   local pcap=$1 cp=$2 line
   echo "capture: $pcap ($(stat -c %s "$pcap") bytes): $(cat "$pcap.info")"
   line=$(java -cp "$cp" net.sguil.bridge.bench.FloorBench "$pcap.manifest")
   echo "$line"
   floor=$(echo "$line" | sed -n 's/^floor: \([0-9.]*\) CPU-s.*/\1/p')
+  decoded_mb=$(echo "$line" | sed -n 's/.* over \([0-9]*\) MB decoded.*/\1/p')
 }
 
 # Runs a command under /usr/bin/time; appends "wall user sys peak-RSS-KB" to FILE.
