@@ -17,6 +17,7 @@ import org.drools.compiler.compiler.io.memory.MemoryFileSystem;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.compiler.kie.builder.impl.InternalKieModuleProvider;
 import org.drools.compiler.kie.builder.impl.KieBuilderImpl;
+import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 import org.drools.modelcompiler.CanonicalKieModule;
@@ -137,8 +138,10 @@ public final class KnowledgeBaseLoader {
         // The executable model applies a type's declaration (event role, timestamp, expiry) only to
         // rules of the same package, so every package gets its own copy of the built-in declarations.
         String declarations = builtinDeclarations();
+        Map<String, PackageDescr> parsed = new HashMap<>();
+        sources.forEach((resource, drl) -> parse(drl).ifPresent(p -> parsed.put(resource, p)));
         Set<String> packages = new java.util.TreeSet<>();
-        sources.values().forEach(drl -> packageOf(drl).ifPresent(packages::add));
+        parsed.values().stream().map(PackageDescr::getName).filter(n -> n != null && !n.isEmpty()).forEach(packages::add);
         packages.add(BUILTIN_PACKAGE);
         for (String pkg : packages) {
             String builtin = RESOURCES + "builtin/" + pkg + "/fact-types.drl";
@@ -154,7 +157,7 @@ public final class KnowledgeBaseLoader {
             java.util.Optional<byte[]> kjar = key.flatMap(cache::read);
             if (kjar.isPresent()) {
                 // Only rules that compiled are ever cached, and the key covers their text: they outline.
-                List<RuleFileOutline> outlines = outlines(sources, displayNames);
+                List<RuleFileOutline> outlines = outlines(sources, displayNames, parsed);
                 java.util.Optional<KieBase> cached = loaded(ks, kjar.get(), key.get(), cache, ruleNames(outlines));
                 if (cached.isPresent()) {
                     LOG.debug("loaded {} rule file(s) from the cache in {} ms", sources.size(),
@@ -178,7 +181,7 @@ public final class KnowledgeBaseLoader {
                 KieBase kieBase = streamKieBase(ks, releaseId);
                 LOG.debug("compiled {} rule file(s) in {} ms", sources.size(), (System.nanoTime() - t0) / 1_000_000);
                 key.ifPresent(k -> cache.store(k, ((InternalKieModule) builder.getKieModule()).getBytes()));
-                return new RuleSet(kieBase, files, outlines(sources, displayNames), RuleSet.Origin.COMPILED);
+                return new RuleSet(kieBase, files, outlines(sources, displayNames, parsed), RuleSet.Origin.COMPILED);
             } finally {
                 // Each build registers a module in the global repository; drop it so reloads do not accumulate.
                 ks.getRepository().removeKieModule(releaseId);
@@ -186,11 +189,14 @@ public final class KnowledgeBaseLoader {
         }
     }
 
-    /** One outline per rule file, then the built-in declarations once. */
-    private static List<RuleFileOutline> outlines(Map<String, String> sources, Map<String, String> displayNames) {
+    /** One outline per rule file (each parsed once, in {@code parsed}), then the built-in declarations once. */
+    private static List<RuleFileOutline> outlines(Map<String, String> sources, Map<String, String> displayNames,
+                                                  Map<String, PackageDescr> parsed) {
         List<RuleFileOutline> outlines = new ArrayList<>();
         sources.forEach((resource, drl) -> {
-            if (!resource.startsWith(RESOURCES + "builtin/") || resource.contains("/" + BUILTIN_PACKAGE + "/")) {
+            if (parsed.containsKey(resource)) {
+                outlines.add(RuleFileOutline.of(displayNames.get(resource), parsed.get(resource)));
+            } else if (!resource.startsWith(RESOURCES + "builtin/") || resource.contains("/" + BUILTIN_PACKAGE + "/")) {
                 outlines.add(RuleFileOutline.of(displayNames.get(resource), drl));
             }
         });
@@ -251,10 +257,9 @@ public final class KnowledgeBaseLoader {
         return container.newKieBase(conf);
     }
 
-    private static java.util.Optional<String> packageOf(String drl) {
+    private static java.util.Optional<PackageDescr> parse(String drl) {
         try {
-            String name = new DrlParser().parse(false, drl).getName();
-            return name == null || name.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(name);
+            return java.util.Optional.ofNullable(new DrlParser().parse(false, drl));
         } catch (DroolsParserException | RuntimeException e) {
             return java.util.Optional.empty(); // the build reports it with file and line
         }

@@ -10,15 +10,12 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.kie.api.KieServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +56,9 @@ final class RuleBuildKey {
     }
 
     /**
-     * The Drools version and a digest of the bridge's classes where they were loaded from: in a jar
-     * every entry's name, size and CRC (the central directory, read without inflating anything), in a
-     * directory every file's bytes. Computed once: the classes cannot change under a running JVM.
+     * The Drools version and a digest of the bridge's classes where they were loaded from: the jar's
+     * bytes, or every file's path and bytes under the classes directory. Computed once: the classes
+     * cannot change under a running JVM.
      */
     static Optional<String> build() {
         Optional<String> b = build;
@@ -83,7 +80,7 @@ final class RuleBuildKey {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the manifest's version below, else none: the classes digest still tells Drools builds apart in the jar
         }
         String v = KieServices.class.getPackage().getImplementationVersion();
         return v == null ? "drools-unknown" : v;
@@ -104,11 +101,12 @@ final class RuleBuildKey {
                     md.update(Files.readAllBytes(f));
                 }
             } else {
-                // The whole jar: in the installed fat jar Drools and every other library are in it too.
-                try (ZipFile jar = new ZipFile(where.toFile())) {
-                    for (Enumeration<? extends ZipEntry> e = jar.entries(); e.hasMoreElements(); ) {
-                        ZipEntry z = e.nextElement();
-                        field(md, z.getName() + " " + z.getSize() + " " + z.getCrc());
+                // The whole jar, every byte (0.15 s for the fat jar, less than listing its 11,000 entries):
+                // installed, Drools and every other library are in it too.
+                try (InputStream in = Files.newInputStream(where)) {
+                    byte[] buffer = new byte[1 << 16];
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        md.update(buffer, 0, n);
                     }
                 }
             }
