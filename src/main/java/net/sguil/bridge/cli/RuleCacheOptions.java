@@ -10,7 +10,7 @@ final class RuleCacheOptions {
             + "next run over the same rule files (and the same build of sguil-bridge) loads them instead of "
             + "compiling them again, which takes seconds of CPU. The default is $XDG_CACHE_HOME/sguil-bridge/rules, "
             + "else ~/.cache/sguil-bridge/rules. The directory is created mode 0700; one that another user owns "
-            + "or may write is not used. The 8 most recently used builds are kept.")
+            + "or may write is not used. The " + RuleCache.KEEP + " most recently used builds are kept.")
     Path dir;
 
     @Option(names = "--no-rules-cache", description = "Compile the rules afresh and keep nothing.")

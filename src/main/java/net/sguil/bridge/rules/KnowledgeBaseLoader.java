@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -20,16 +21,16 @@ import org.drools.compiler.kie.builder.impl.KieBuilderImpl;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
-import org.drools.modelcompiler.CanonicalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.CanonicalKieModule;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
@@ -148,17 +149,17 @@ public final class KnowledgeBaseLoader {
             sources.put(builtin, declarations.replace("package " + BUILTIN_PACKAGE + ";", "package " + pkg + ";"));
             displayNames.put(builtin, BUILTIN_NAME);
         }
-        java.util.Optional<String> key = cache == RuleCache.none() ? java.util.Optional.empty() : RuleBuildKey.of(sources);
+        Optional<String> key = cache.dir().isEmpty() ? Optional.empty() : RuleBuildKey.of(sources);
         KieServices ks = KieServices.get();
         // Modules are registered in Drools' one global repository by release id, from the build (or the
         // load) until the knowledge base exists; equal keys share a release id, so one build at a time.
         synchronized (REPOSITORY) {
             long t0 = System.nanoTime();
-            java.util.Optional<byte[]> kjar = key.flatMap(cache::read);
+            Optional<byte[]> kjar = key.flatMap(cache::read);
             if (kjar.isPresent()) {
                 // Only rules that compiled are ever cached, and the key covers their text: they outline.
                 List<RuleFileOutline> outlines = outlines(sources, displayNames, parsed);
-                java.util.Optional<KieBase> cached = loaded(ks, kjar.get(), key.get(), cache, ruleNames(outlines));
+                Optional<KieBase> cached = loaded(ks, kjar.get(), key.get(), cache, ruleNames(outlines));
                 if (cached.isPresent()) {
                     LOG.debug("loaded {} rule file(s) from the cache in {} ms", sources.size(),
                             (System.nanoTime() - t0) / 1_000_000);
@@ -212,7 +213,7 @@ public final class KnowledgeBaseLoader {
     }
 
     /** Named after the key, so each distinct build has classes of its own; uncached builds are numbered. */
-    private static ReleaseId releaseId(KieServices ks, java.util.Optional<String> key) {
+    private static ReleaseId releaseId(KieServices ks, Optional<String> key) {
         return ks.newReleaseId("net.sguil.bridge", "rules",
                 key.map(k -> "1.0.0-" + k.substring(0, 24)).orElseGet(() -> "1." + BUILDS.incrementAndGet()));
     }
@@ -224,9 +225,9 @@ public final class KnowledgeBaseLoader {
      * resource would not do without a kmodule.xml. It must be an executable model (else Drools would
      * compile its DRL after all) holding exactly the rules the files declare.
      */
-    private static java.util.Optional<KieBase> loaded(KieServices ks, byte[] kjar, String key, RuleCache cache,
+    private static Optional<KieBase> loaded(KieServices ks, byte[] kjar, String key, RuleCache cache,
                                                       Set<String> expectedRules) {
-        ReleaseId releaseId = releaseId(ks, java.util.Optional.of(key));
+        ReleaseId releaseId = releaseId(ks, Optional.of(key));
         try {
             KieModuleModel model = ks.newKieModuleModel();
             KieBuilderImpl.setDefaultsforEmptyKieModule(model);
@@ -241,10 +242,10 @@ public final class KnowledgeBaseLoader {
             if (!rules.equals(expectedRules)) {
                 throw new IllegalStateException("it holds other rules than the rule files");
             }
-            return java.util.Optional.of(kieBase);
+            return Optional.of(kieBase);
         } catch (RuntimeException e) {
             cache.unusable(key, e);
-            return java.util.Optional.empty();
+            return Optional.empty();
         } finally {
             ks.getRepository().removeKieModule(releaseId);
         }
@@ -257,11 +258,11 @@ public final class KnowledgeBaseLoader {
         return container.newKieBase(conf);
     }
 
-    private static java.util.Optional<PackageDescr> parse(String drl) {
+    private static Optional<PackageDescr> parse(String drl) {
         try {
-            return java.util.Optional.ofNullable(new DrlParser().parse(false, drl));
+            return Optional.ofNullable(new DrlParser().parse(false, drl));
         } catch (DroolsParserException | RuntimeException e) {
-            return java.util.Optional.empty(); // the build reports it with file and line
+            return Optional.empty(); // the build reports it with file and line
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -97,12 +98,22 @@ public final class RuleCache {
                 LOG.warn("rule cache entry {} is damaged (checksum or length wrong); compiling the rules afresh", entry);
                 return Optional.empty();
             }
-            // Most recently used, not most recently written, is what the cap keeps.
-            Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
+            touch(entry);
             return kjar;
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // another process's cap removed it just now
         } catch (IOException e) {
             LOG.warn("rule cache entry {} cannot be read ({}); compiling the rules afresh", entry, e.toString());
             return Optional.empty();
+        }
+    }
+
+    /** Most recently used, not most recently written, is what the cap keeps; a read-only cache still loads. */
+    private static void touch(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            LOG.debug("rule cache entry {} cannot be marked as used ({})", entry, e.toString());
         }
     }
 
@@ -197,6 +208,8 @@ public final class RuleCache {
             } else {
                 return true;
             }
+        } catch (NoSuchFileException e) {
+            return false; // gone since it was seen: a miss, nothing to report
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
             why = "its owner and mode cannot be read (" + e + ")";
         }
