@@ -7,6 +7,7 @@ import java.util.List;
 import net.sguil.bridge.rules.KnowledgeBaseLoader;
 import net.sguil.bridge.rules.MissingRuleDirectoryException;
 import net.sguil.bridge.rules.RuleBuildException;
+import net.sguil.bridge.rules.RuleCache;
 import net.sguil.bridge.rules.RuleDirectories;
 import net.sguil.bridge.rules.RuleFileError;
 import net.sguil.bridge.rules.RuleSet;
@@ -33,13 +34,14 @@ final class RuleLoading {
     }
 
     /**
-     * Checks and compiles. Compile errors go to stderr as {@code file:line: message}, then one line
-     * saying the rules do not compile and {@code consequence} (exit 1).
+     * Checks and compiles, or loads from {@code cache} what was compiled before. Compile errors go to
+     * stderr as {@code file:line: message}, then one line saying the rules do not compile and
+     * {@code consequence} (exit 1).
      */
-    static RuleSet compile(List<Path> dirs, PrintWriter err, String consequence) {
+    static RuleSet compile(List<Path> dirs, RuleCache cache, PrintWriter err, String consequence) {
         check(dirs, err);
         try {
-            return KnowledgeBaseLoader.load(dirs);
+            return KnowledgeBaseLoader.load(dirs, cache);
         } catch (MissingRuleDirectoryException e) {
             throw missing(Path.of(e.errors().get(0).file()));
         } catch (RuleBuildException e) {

@@ -12,6 +12,7 @@ import net.sguil.bridge.rules.RuleFileOutline;
 import net.sguil.bridge.rules.RuleSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -56,11 +57,14 @@ public final class RulesCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print one JSON object instead of the listing.")
         boolean json;
 
+        @Mixin
+        RuleCacheOptions ruleCache = new RuleCacheOptions();
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            RuleSet rules = RuleLoading.compile(RuleDirectories.withShipped(dirs), spec.commandLine().getErr(),
-                    "nothing was built");
+            RuleSet rules = RuleLoading.compile(RuleDirectories.withShipped(dirs), ruleCache.cache(),
+                    spec.commandLine().getErr(), "nothing was built");
             if (json) {
                 out.println(toJson(rules));
             } else {

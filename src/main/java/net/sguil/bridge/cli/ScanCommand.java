@@ -18,12 +18,14 @@ import net.sguil.bridge.analysis.FactFeed;
 import net.sguil.bridge.rules.ActionHandler;
 import net.sguil.bridge.rules.NetworkSet;
 import net.sguil.bridge.rules.PrintingEventSink;
+import net.sguil.bridge.rules.RuleCache;
 import net.sguil.bridge.rules.RuleDirectories;
 import net.sguil.bridge.rules.RuleEngine;
 import net.sguil.bridge.rules.RuleParameters;
 import net.sguil.bridge.rules.RuleSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -69,6 +71,9 @@ public final class ScanCommand implements Callable<Integer> {
             + "smtp, known-bad hashes, …) and analysis limits (limits.…) from the bridge's configuration file.")
     Path config;
 
+    @Mixin
+    RuleCacheOptions ruleCache = new RuleCacheOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -91,10 +96,11 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (ConfigException | IllegalArgumentException e) {
             throw new CommandFailure(Main.EXIT_BAD_INPUT, e.getMessage());
         }
+        RuleCache cache = ruleCache.cache();
         if (extractDir != null) {
             OutputDirectory.prepare(extractDir, "--extract-dir");
         }
-        RuleSet rules = RuleLoading.compile(RuleDirectories.withShipped(extraRules), err, "nothing was scanned");
+        RuleSet rules = RuleLoading.compile(RuleDirectories.withShipped(extraRules), cache, err, "nothing was scanned");
         int status = Main.EXIT_OK;
         PrintingEventSink sink = new PrintingEventSink(out, json);
         try (WorkDirectory work = WorkDirectory.of(extractDir, "sguil-bridge-scan-");

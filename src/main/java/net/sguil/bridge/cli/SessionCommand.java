@@ -33,6 +33,7 @@ import net.sguil.bridge.report.TimeArg;
 import net.sguil.bridge.rules.ActionHandler;
 import net.sguil.bridge.rules.EventSink;
 import net.sguil.bridge.rules.PrintingEventSink;
+import net.sguil.bridge.rules.RuleCache;
 import net.sguil.bridge.rules.RuleEngine;
 import net.sguil.bridge.rules.RuleSet;
 import net.sguil.bridge.sguil.DbUnreachableException;
@@ -40,6 +41,7 @@ import net.sguil.bridge.sguil.SessionRows;
 import net.sguil.bridge.text.Printable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -114,6 +116,9 @@ public final class SessionCommand implements Callable<Integer> {
     @Option(names = "--send", description = "Deliver the events to Sguil, like the daemon.")
     boolean send;
 
+    @Mixin
+    RuleCacheOptions ruleCache = new RuleCacheOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -128,6 +133,7 @@ public final class SessionCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        RuleCache cache = ruleCache.cache();
         DaemonSettings settings;
         try {
             settings = DaemonSettings.from(BridgeConfig.load(config));
@@ -149,7 +155,7 @@ public final class SessionCommand implements Callable<Integer> {
         if (outputDir != null) {
             OutputDirectory.prepare(outputDir, "-o");
         }
-        RuleSet rules = RuleLoading.compile(settings.ruleDirs(), err, "nothing was analysed");
+        RuleSet rules = RuleLoading.compile(settings.ruleDirs(), cache, err, "nothing was analysed");
         if (writePcap != null) {
             savePackets(files, t, settings, err);
         }

@@ -25,7 +25,7 @@ public final class BridgeConfig {
             "sguild.sensor", "sguild.net",
             "sensors", "pcap.back_seconds", "pcap.forward_seconds",
             "home_net", "smtp.ports", "smtp.servers",
-            "rules.dirs", "rules.known_bad_hashes", "extract.dir", "analyst.request_keywords",
+            "rules.dirs", "rules.cache", "rules.cache_dir", "rules.known_bad_hashes", "extract.dir", "analyst.request_keywords",
             "trending.min_count", "trending.ratio", "trending.days",
             "volume.ratio", "volume.hours", "volume.min_bytes",
             "poll.event_seconds", "poll.sancp_seconds", "health.interval_seconds", "actions.queue",

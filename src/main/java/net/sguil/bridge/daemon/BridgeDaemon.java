@@ -44,7 +44,7 @@ public final class BridgeDaemon {
         this.queue = ActionQueue.open(state.resolve(ACTIONS), settings.actionsQueue());
         DaemonCounters counters = new DaemonCounters();
         this.loop = new EngineLoop(settings, rules, delivery, queue, counters);
-        this.watcher = RuleWatcher.start(settings.ruleDirs(), Duration.ofSeconds(2), loop::offer,
+        this.watcher = RuleWatcher.start(settings.ruleDirs(), settings.ruleCache(), Duration.ofSeconds(2), loop::offer,
                 e -> counters.error("rules do not compile: " + e.getMessage()));
     }
 
@@ -52,7 +52,7 @@ public final class BridgeDaemon {
     public static BridgeDaemon start(BridgeConfig config) throws ConfigException, IOException, RuleBuildException {
         DaemonSettings settings = DaemonSettings.from(config);
         FirstRunPositions.take(settings);
-        BridgeDaemon d = new BridgeDaemon(settings, KnowledgeBaseLoader.load(settings.ruleDirs()));
+        BridgeDaemon d = new BridgeDaemon(settings, KnowledgeBaseLoader.load(settings.ruleDirs(), settings.ruleCache()));
         d.loop.start();
         LOG.info("sguil-bridge running: rules {}, state {}, delivery {}", settings.ruleDirs(), settings.stateDir(),
                 d.delivery.stats().transport());

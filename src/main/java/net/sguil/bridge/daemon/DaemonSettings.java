@@ -15,6 +15,7 @@ import net.sguil.bridge.delivery.AgentDelivery;
 import net.sguil.bridge.delivery.DbDelivery;
 import net.sguil.bridge.delivery.DeliveryLimits;
 import net.sguil.bridge.delivery.EventDelivery;
+import net.sguil.bridge.rules.RuleCache;
 import net.sguil.bridge.rules.RuleDirectories;
 import net.sguil.bridge.rules.RuleParameters;
 import net.sguil.bridge.sguil.DbSettings;
@@ -31,7 +32,7 @@ import net.sguil.bridge.sguil.agent.SguildTrust;
  * @param agent how to reach sguild; null in direct database mode (no {@code sguild.host})
  */
 public record DaemonSettings(Path stateDir, DbSettings db, Set<String> sensors, String ownSensor, String netName,
-                      ReaderLimits readerLimits, List<Path> ruleDirs, RuleParameters ruleParameters,
+                      ReaderLimits readerLimits, List<Path> ruleDirs, RuleCache ruleCache, RuleParameters ruleParameters,
                       Path extractDir, AnalysisLimits analysisLimits, Map<String, SensorPcaps> sensorPcaps,
                       Duration pcapBack, Duration pcapForward,
                       int actionsQueue, Duration eventPoll, Duration sancpPoll, Duration healthInterval,
@@ -49,6 +50,9 @@ public record DaemonSettings(Path stateDir, DbSettings db, Set<String> sensors, 
                         Duration.ofMinutes(c.number("reader.sancp_lateness_minutes", 30, 1, 24 * 60)),
                         c.flag("reader.start_at_now", true)),
                 c.string("rules.dirs").isPresent() ? c.paths("rules.dirs") : List.of(RuleDirectories.shipped()),
+                c.flag("rules.cache", true)
+                        ? RuleCache.at(c.path("rules.cache_dir").orElse(stateDir.resolve("rules-cache")))
+                        : RuleCache.none(),
                 parameters,
                 c.path("extract.dir").orElse(stateDir.resolve("attachments")),
                 AnalysisLimits.from(c.file()),

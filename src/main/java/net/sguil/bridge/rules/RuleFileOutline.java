@@ -16,12 +16,15 @@ public record RuleFileOutline(String file, String packageName, List<Item> rules,
 
     /** Outlines DRL text that is known to compile. */
     static RuleFileOutline of(String file, String drl) {
-        PackageDescr pkg;
         try {
-            pkg = new DrlParser().parse(false, drl);
+            return of(file, new DrlParser().parse(false, drl));
         } catch (DroolsParserException e) {
             throw new IllegalStateException("cannot re-parse " + file + " after it compiled", e);
         }
+    }
+
+    /** Outlines a parsed rule file that is known to compile. */
+    static RuleFileOutline of(String file, PackageDescr pkg) {
         List<RuleDescr> all = pkg.getRules();
         return new RuleFileOutline(file, pkg.getName(),
                 all.stream().filter(r -> !r.isQuery()).map(r -> new Item(r.getName(), r.getLine())).toList(),

@@ -6,14 +6,24 @@ import org.kie.api.KieBase;
 
 /** A compiled knowledge base, the rule files it was built from and their outlines. Immutable; shared by sessions. */
 public final class RuleSet {
+    /** Where the knowledge base came from. */
+    public enum Origin { COMPILED, CACHE }
+
     private final KieBase kieBase;
     private final List<Path> files;
     private final List<RuleFileOutline> outlines;
+    private final Origin origin;
 
-    RuleSet(KieBase kieBase, List<Path> files, List<RuleFileOutline> outlines) {
+    RuleSet(KieBase kieBase, List<Path> files, List<RuleFileOutline> outlines, Origin origin) {
         this.kieBase = kieBase;
         this.files = List.copyOf(files);
         this.outlines = List.copyOf(outlines);
+        this.origin = origin;
+    }
+
+    /** Compiled by this build, or loaded from a {@link RuleCache} without compiling. */
+    public Origin origin() {
+        return origin;
     }
 
     public KieBase kieBase() {

@@ -26,14 +26,17 @@ public final class RuleWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleWatcher.class);
 
     private final List<Path> dirs;
+    private final RuleCache cache;
     private final Consumer<RuleSet> onBuilt;
     private final Consumer<RuleBuildException> onFailed;
     private final ScheduledExecutorService timer;
     private Map<Path, String> lastSeen;
     private Map<Path, String> settling;
 
-    private RuleWatcher(List<Path> dirs, Consumer<RuleSet> onBuilt, Consumer<RuleBuildException> onFailed) {
+    private RuleWatcher(List<Path> dirs, RuleCache cache, Consumer<RuleSet> onBuilt,
+                        Consumer<RuleBuildException> onFailed) {
         this.dirs = List.copyOf(dirs);
+        this.cache = cache;
         this.onBuilt = onBuilt;
         this.onFailed = onFailed;
         this.lastSeen = snapshot();
@@ -44,10 +47,13 @@ public final class RuleWatcher implements AutoCloseable {
         });
     }
 
-    /** Starts polling every {@code interval}; the current state of the files is the baseline. */
-    public static RuleWatcher start(List<Path> dirs, Duration interval, Consumer<RuleSet> onBuilt,
+    /**
+     * Starts polling every {@code interval}; the current state of the files is the baseline. Rebuilds
+     * go through {@code cache}: rules edited back to an earlier state are not compiled again.
+     */
+    public static RuleWatcher start(List<Path> dirs, RuleCache cache, Duration interval, Consumer<RuleSet> onBuilt,
                                     Consumer<RuleBuildException> onFailed) {
-        RuleWatcher w = new RuleWatcher(dirs, onBuilt, onFailed);
+        RuleWatcher w = new RuleWatcher(dirs, cache, onBuilt, onFailed);
         w.timer.scheduleWithFixedDelay(w::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return w;
     }
@@ -65,7 +71,7 @@ public final class RuleWatcher implements AutoCloseable {
             }
             settling = null;
             lastSeen = now;
-            RuleSet built = KnowledgeBaseLoader.load(dirs);
+            RuleSet built = KnowledgeBaseLoader.load(dirs, cache);
             LOG.info("rule files changed; rebuilt {} rule(s)", built.ruleNames().size());
             onBuilt.accept(built);
         } catch (RuleBuildException e) {

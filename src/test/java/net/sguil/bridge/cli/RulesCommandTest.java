@@ -2,12 +2,19 @@ package net.sguil.bridge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import net.sguil.bridge.rules.KnowledgeBaseLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** {@code sguil-bridge rules check}. */
@@ -30,6 +37,48 @@ class RulesCommandTest {
                 .contains("\"Trending: signature spike\"", "\"SMTP: executable attachment\"")
                 .contains("declare SguilAlert", "declare SancpSession")
                 .containsPattern("OK: 5 file\\(s\\), \\d+ rule\\(s\\), \\d+ declared type\\(s\\)");
+    }
+
+    /** What the loader said about where the knowledge base came from, for each build during {@code run}. */
+    private List<String> buildsDuring(Runnable run) {
+        Logger loader = (Logger) LoggerFactory.getLogger(KnowledgeBaseLoader.class);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Level level = loader.getLevel();
+        loader.setLevel(Level.DEBUG);
+        loader.addAppender(logs);
+        try {
+            run.run();
+        } finally {
+            loader.detachAppender(logs);
+            loader.setLevel(level);
+        }
+        return logs.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .map(m -> m.replaceAll(" in \\d+ ms$", "")).toList();
+    }
+
+    @Test
+    void aSecondCheckOfTheSameRulesLoadsThemFromTheCacheAndListsTheSame(@TempDir Path dir) {
+        String cache = dir.resolve("cache").toString();
+        assertThat(buildsDuring(() -> assertThat(run("rules", "check", "--rules-cache", cache)).isEqualTo(Main.EXIT_OK)))
+                .singleElement().asString().startsWith("compiled ");
+        String first = out.toString();
+        out.getBuffer().setLength(0);
+        assertThat(buildsDuring(() -> assertThat(run("rules", "check", "--rules-cache", cache)).isEqualTo(Main.EXIT_OK)))
+                .singleElement().asString().startsWith("loaded ").endsWith(" from the cache");
+        assertThat(out.toString()).isEqualTo(first).contains("OK: 5 file(s)");
+        assertThat(err.toString()).isEmpty();
+
+        out.getBuffer().setLength(0);
+        assertThat(buildsDuring(() -> assertThat(run("rules", "check", "--no-rules-cache")).isEqualTo(Main.EXIT_OK)))
+                .singleElement().asString().startsWith("compiled ");
+        assertThat(out.toString()).isEqualTo(first);
+    }
+
+    @Test
+    void rulesCacheAndNoRulesCacheExcludeEachOther(@TempDir Path dir) {
+        assertThat(run("rules", "check", "--no-rules-cache", "--rules-cache", dir.toString())).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(err.toString()).isEqualTo("sguil-bridge: --rules-cache and --no-rules-cache exclude each other\n");
     }
 
     @Test

@@ -68,6 +68,8 @@ class BridgeDaemonTest extends DaemonTestBase {
         Map<String, Object> delivery = (Map<String, Object>) json.get("delivery");
         assertThat(delivery).containsKeys("transient_failures", "dropped_invalid", "repaired",
                 "connected", "condition", "last_confirmed_at", "last_error");
+        assertThat(dir.resolve("state").resolve("rules-cache")).as("the compiled rules, which the restart loads")
+                .isDirectoryContaining("glob:**.kbase");
 
         BridgeDaemon again = BridgeDaemon.start(BridgeConfig.load(config));
         DaemonStatus restarted;

@@ -30,6 +30,15 @@ class DaemonSettingsTest {
         assertThat(s.readerLimits().startAtNow()).isTrue();
         assertThat(s.agent()).as("no sguild.host").isNull();
         assertThat(s.extractDir()).isEqualTo(dir.resolve("state").resolve("attachments"));
+        assertThat(s.ruleCache().dir()).contains(dir.resolve("state").resolve("rules-cache"));
+    }
+
+    @Test
+    void theRuleCacheCanMoveOrBeTurnedOff() throws Exception {
+        assertThat(settings("rules.cache_dir = kb\n").ruleCache().dir()).contains(dir.resolve("kb"));
+        assertThat(settings("rules.cache = false\nrules.cache_dir = kb\n").ruleCache().dir()).isEmpty();
+        assertThatThrownBy(() -> settings("rules.cache = sometimes\n")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rules.cache must be true or false");
     }
 
     @Test

@@ -51,7 +51,7 @@ class RuleWatcherTest {
         CollectingSink sink = new CollectingSink();
         try (RuleEngine engine = RuleEngine.replay(KnowledgeBaseLoader.load(List.of(dir)), RuleParameters.defaults(),
                 sink, sink);
-             RuleWatcher watcher = RuleWatcher.start(List.of(dir), Duration.ofMillis(50),
+             RuleWatcher watcher = RuleWatcher.start(List.of(dir), RuleCache.none(), Duration.ofMillis(50),
                      built -> {
                          engine.offer(built);
                          outcomes.add(built);
