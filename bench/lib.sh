@@ -1,10 +1,10 @@
 # Sourced by the bench scripts: build what they run, and the classpath of the test tree, where the
 # deterministic data generators and the bench mains live.
 
-# How the benches start the fat jar: the heap issue 13 measures at, with the launcher's collector
+# How the benches start the fat jar: the heap issue 13 measures at, with the launchers' JVM options
 # and class-data archive (bin/sguil-bridge), so a bench measures what an operator runs.
-bench_jvm_plain="-Xmx256m -XX:+UseParallelGC"
-bench_jvm="$bench_jvm_plain -XX:SharedArchiveFile=target/sguil-bridge.jsa -Xlog:disable -Xlog:all=warning:stderr"
+bench_jvm_plain="@sguil-integration/jvm.options -Xmx256m"
+bench_jvm="$bench_jvm_plain -XX:SharedArchiveFile=target/sguil-bridge.jsa"
 
 # The fat jar, its class-data archive and the test classes, up to date (an old jar would measure old code).
 bench_build() {

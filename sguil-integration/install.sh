@@ -129,8 +129,7 @@ SGUIL_BRIDGE_RULES="\${SGUIL_BRIDGE_RULES:-$RULES}"
 export SGUIL_BRIDGE_RULES
 cds=
 if [ $SHARE/lib/sguil-bridge.jsa -nt $SHARE/lib/sguil-bridge.jar ]; then cds=-XX:SharedArchiveFile=$SHARE/lib/sguil-bridge.jsa; fi
-exec java \${SGUIL_BRIDGE_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} \$cds -Xlog:disable -Xlog:all=warning:stderr \\
-  -jar $SHARE/lib/sguil-bridge.jar "\$@"
+exec java @$SHARE/lib/jvm.options \${SGUIL_BRIDGE_JAVA_OPTS:-} \$cds -jar $SHARE/lib/sguil-bridge.jar "\$@"
 EOF
   chmod 0755 "$(root "$LAUNCHER")"
   own root:root "$LAUNCHER"
@@ -156,6 +155,7 @@ install_all() {
   dir 0755 root:root "$SHARE"
   dir 0755 root:root "$SHARE/lib"
   file 0644 root:root "$JAR" "$SHARE/lib/sguil-bridge.jar"
+  file 0644 root:root "$here/sguil-integration/jvm.options" "$SHARE/lib/jvm.options"
   # Made from the jar where it is installed (the archive names the jar by path, size and time).
   rm -f "$(root "$SHARE/lib/sguil-bridge.jsa")"
   if command -v java >/dev/null 2>&1; then

@@ -77,6 +77,7 @@ class InstallScriptTest {
         String[][] expected = {
             {"/usr/bin/sguil-bridge", "rwxr-xr-x", "root:root"},
             {"/usr/share/sguil-bridge/lib/sguil-bridge.jar", "rw-r--r--", "root:root"},
+            {"/usr/share/sguil-bridge/lib/jvm.options", "rw-r--r--", "root:root"},
             {"/usr/share/sguil-bridge/drl", "rwxr-xr-x", "root:root"},
             {"/usr/share/sguil-bridge/drl/put-defacement.drl", "rw-r--r--", "root:root"},
             {"/etc/sguil-bridge", "rwxr-x---", "root:sguil-bridge"},
@@ -99,7 +100,8 @@ class InstallScriptTest {
         assertThat(Files.readString(at("/etc/sguil-bridge/db.password"))).isEmpty();
         assertThat(Files.readString(at("/usr/bin/sguil-bridge")))
                 .contains("SGUIL_BRIDGE_RULES=\"${SGUIL_BRIDGE_RULES:-/etc/sguil-bridge/rules.d}\"")
-                .contains("-jar /usr/share/sguil-bridge/lib/sguil-bridge.jar")
+                .contains("exec java @/usr/share/sguil-bridge/lib/jvm.options ${SGUIL_BRIDGE_JAVA_OPTS:-} $cds"
+                        + " -jar /usr/share/sguil-bridge/lib/sguil-bridge.jar")
                 .contains("if [ /usr/share/sguil-bridge/lib/sguil-bridge.jsa -nt /usr/share/sguil-bridge/lib/sguil-bridge.jar ];"
                         + " then cds=-XX:SharedArchiveFile=/usr/share/sguil-bridge/lib/sguil-bridge.jsa; fi")
                 .contains("apt-get install openjdk-17-jre-headless");
