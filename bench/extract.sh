@@ -48,15 +48,16 @@ io_read=$(bench_cpu cat "$pcap")
 io_write=$(bench_cpu dd if=/dev/zero of="$work/io-write" bs=64k count=$((decoded_mb * 16)))
 rm -f "$work/io-write"
 read -r tuser _ < <(bench_stats "$work/time-tcpflow" 2)
+jvm=$(bench_cpu java $bench_jvm -jar target/sguil-bridge.jar --version)
 bench_summary extract "$work/time-extract" "$pcap"
 read -r tmin tmed _ < <(bench_stats "$work/time-tcpflow" 1)
 awk -v cmin="$cpu_min" -v cmed="$cpu_med" -v wmin="$wall_min" -v wmed="$wall_med" -v f="$floor" -v x="$fixed" -v p="$plain" \
-    -v tmin="$tmin" -v tmed="$tmed" -v r="$io_read" -v w="$io_write" -v mb="$decoded_mb" -v u="$tuser" 'BEGIN {
+    -v tmin="$tmin" -v tmed="$tmed" -v r="$io_read" -v w="$io_write" -v mb="$decoded_mb" -v u="$tuser" -v j="$jvm" 'BEGIN {
   printf "extract CPU / floor: min %.2f / median %.2f (target <= 1.5; floor %.2f CPU-s)\n", cmin / f, cmed / f, f
   printf "fixed cost (extract of the first 2 MB: JVM start-up, class loading, JIT): %.2f CPU-s (%.2f without the class-data archive); (CPU - fixed) / floor: min %.2f / median %.2f\n",
     x, p, (cmin - x) / f, (cmed - x) / f
   printf "tcpflow -r: wall min %.2f / median %.2f s; extract wall / tcpflow wall: min %.2f / median %.2f (target <= 1)\n",
     tmin, tmed, wmin / tmin, wmed / tmed
   b = f + r + w + u
-  printf "lower bound: floor %.2f + reading the capture %.2f + writing %d MB of attachments %.2f (kernel) + reassembling in C %.2f (tcpflow user) = %.2f CPU-s = %.2f x floor; with the fixed cost %.2f: %.2f CPU-s = %.2f x floor, %.2f s wall on 2 cores at best (tcpflow min %.2f s)\n",
-    f, r, mb, w, u, b, b / f, x, b + x, (b + x) / f, (b + x) / 2, tmin }'
+  printf "lower bound: floor %.2f + reading the capture %.2f + writing %d MB of attachments %.2f (kernel) + reassembling in C %.2f (tcpflow user) = %.2f CPU-s = %.2f x floor; with a JVM that only starts (--version, %.2f): %.2f x floor; with the fixed cost %.2f: %.2f CPU-s = %.2f x floor, %.2f s wall on 2 cores at best (tcpflow min %.2f s)\n",
+    f, r, mb, w, u, b, b / f, j, (b + j) / f, x, b + x, (b + x) / f, (b + x) / 2, tmin }'
