@@ -9,9 +9,7 @@ bench_jvm="$bench_jvm_plain -XX:SharedArchiveFile=target/sguil-bridge.jsa"
 # The fat jar, its class-data archive and the test classes, up to date (an old jar would measure old code).
 bench_build() {
   mvn -q -B -o package -DskipTests >/dev/null 2>&1 || mvn -q -B package -DskipTests
-  if [ ! target/sguil-bridge.jsa -nt target/sguil-bridge.jar ]; then
-    bin/make-class-archive target/sguil-bridge.jar target/sguil-bridge.jsa
-  fi
+  bin/make-class-archive target/sguil-bridge.jar target/sguil-bridge.jsa
   mvn -q -B -o test-compile
 }
 

@@ -1,17 +1,12 @@
 package net.sguil.bridge.rules;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -23,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import net.sguil.bridge.state.AtomicFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,19 +133,11 @@ public final class RuleCache {
             }
             // A name of its own per writer: two processes compiling the same rules must not share a temporary file.
             Path tmp = Files.createTempFile(dir, key.substring(0, 16), ".tmp");
-            try {
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                    OutputStream out = Channels.newOutputStream(ch);
-                    out.write(MAGIC);
-                    out.write(sha256(kjar));
-                    out.write(kjar);
-                    out.flush();
-                    ch.force(true);
-                }
-                Files.move(tmp, entry(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFile.write(tmp, entry(key), AtomicFile.OWNER_ONLY, out -> {
+                out.write(MAGIC);
+                out.write(sha256(kjar));
+                out.write(kjar);
+            });
             trim();
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             LOG.debug("rule cache {} cannot be written ({}); the rules were compiled without it", dir, e.toString());

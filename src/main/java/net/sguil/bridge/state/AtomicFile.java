@@ -43,7 +43,17 @@ public final class AtomicFile {
     public static void write(Path target, Set<PosixFilePermission> permissions, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = temporary(target);
+        write(temporary(target), target, permissions, content);
+    }
+
+    /**
+     * The same through a staging file of the caller's ({@code tmp}, beside {@code target}): for a
+     * target that several processes may write at once, each through a name of its own, where one
+     * shared {@code .tmp} would mix their contents.
+     */
+    public static void write(Path tmp, Path target, Set<PosixFilePermission> permissions, Content content)
+            throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
